@@ -1,0 +1,189 @@
+import { Aws, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Construct, type IDependable } from 'constructs';
+import { allRules, type RegisteredRule } from '../rules/index';
+import { DEFAULT_EXECUTION_ROLE_NAME } from './conformancePack/conformancePackTemplate';
+import { MemberRoleStackSet } from './MemberRoleStackSet';
+import { OrganizationAggregator } from './OrganizationAggregator';
+import { OrganizationPack } from './OrganizationPack';
+import { OrganizationRules } from './OrganizationRules';
+import { suppressRuleFunctionFindings } from './ruleFunctionNagSuppressions';
+import { RuleFunctions, type RuleFunctionsProps } from './RuleFunctions';
+import type { RuleParameterOverrides } from './ruleInputParameters';
+
+/** How the rules reach the member accounts. */
+export type OrganizationDeployment = 'rules' | 'conformance-pack';
+
+export interface AmiShareGuardOrganizationStackProps extends StackProps {
+  /**
+   * The rules to deploy.
+   * @default allRules (the registry)
+   */
+  readonly rules?: readonly RegisteredRule[];
+  /**
+   * The Lambda entry file of a rule.
+   * @default `rules/<id>/handler.ts`
+   */
+  readonly handlerEntry?: (ruleId: string) => string;
+  /**
+   * Values for rule parameters, over the metadata defaults.
+   * @default - the metadata defaults
+   */
+  readonly ruleParameters?: RuleParameterOverrides;
+  /**
+   * Organization Config rules (`AWS::Config::OrganizationConfigRule`) or one organization
+   * conformance pack.
+   * @default 'rules'
+   */
+  readonly deployAs?: OrganizationDeployment;
+  /**
+   * The organization id (`o-…`): the functions may assume roles only in its accounts.
+   * @default - a CloudFormation parameter `OrganizationId`, asked at deploy time
+   */
+  readonly organizationId?: string;
+  /**
+   * The organization root (`r-…`) or OUs (`ou-…`) that receive the member role.
+   * @default - a CloudFormation parameter `TargetOrganizationalUnitIds`, asked at deploy time
+   */
+  readonly targetOrganizationalUnitIds?: readonly string[];
+  /**
+   * The member role's name (at path `/`).
+   * @default 'AmiShareGuardExecutionRole'
+   */
+  readonly executionRoleName?: string;
+  /**
+   * Accounts the rules are not deployed to.
+   * @default - none
+   */
+  readonly excludedAccounts?: readonly string[];
+  /**
+   * When given, each function accepts invocations from Config only in these accounts
+   * (`SourceAccount`, one permission per account). Otherwise Config may invoke it only for the
+   * organization's service-linked rules (`SourceArn` on the org rule / pack rule ARN pattern).
+   * @default - the SourceArn restriction
+   */
+  readonly invokerAccounts?: readonly string[];
+  /**
+   * How the StackSet is called: `DELEGATED_ADMIN` from the delegated administrator account,
+   * `SELF` from the management account.
+   * @default 'DELEGATED_ADMIN'
+   */
+  readonly callAs?: 'DELEGATED_ADMIN' | 'SELF';
+  /**
+   * Whether to create the organization Config aggregator.
+   * @default true
+   */
+  readonly aggregator?: boolean;
+  /**
+   * Memory, timeout and log retention of the rule functions.
+   * @default - see {@link RuleFunctionsProps}
+   */
+  readonly functionOptions?: Pick<RuleFunctionsProps, 'memorySize' | 'timeout' | 'logRetention'>;
+}
+
+/** The ARN prefix of the rules Config creates in member accounts for an organization deployment. */
+export function serviceLinkedRuleArnPattern(deployAs: OrganizationDeployment): string {
+  const service =
+    deployAs === 'rules' ? 'config-multiaccountsetup.amazonaws.com' : 'config-conforms.amazonaws.com';
+  return `arn:${Aws.PARTITION}:config:${Aws.REGION}:*:config-rule/aws-service-rule/${service}/*`;
+}
+
+/**
+ * Organization mode, for the delegated administrator account: the rule functions, their invoke
+ * permissions, the rules for every account (org rules or an org conformance pack), the member
+ * role (service-managed StackSet) and an organization aggregator.
+ *
+ * Structure: `RuleFunctions`, `Rules`, `MemberRole`, `Aggregator`, `Outputs` (the slot for the
+ * Security Hub import and the scheduled report functions, issue "outputs").
+ */
+export class AmiShareGuardOrganizationStack extends Stack {
+  readonly ruleFunctions: RuleFunctions;
+  readonly memberRole: MemberRoleStackSet;
+  readonly aggregator?: OrganizationAggregator;
+  readonly executionRoleName: string;
+  /** Where the output functions (Security Hub import, scheduled report) are added. */
+  readonly outputs: Construct;
+
+  constructor(scope: Construct, id: string, props: AmiShareGuardOrganizationStackProps = {}) {
+    super(scope, id, props);
+    const rules = props.rules ?? allRules;
+    const deployAs = props.deployAs ?? 'rules';
+    this.executionRoleName = props.executionRoleName ?? DEFAULT_EXECUTION_ROLE_NAME;
+
+    const organizationId =
+      props.organizationId ??
+      new CfnParameter(this, 'OrganizationId', {
+        type: 'String',
+        allowedPattern: '^o-[a-z0-9]{10,32}$',
+        description: 'The organization id (o-…): the rule functions may assume roles only in its accounts.',
+      }).valueAsString;
+    const targets = props.targetOrganizationalUnitIds
+      ? [...props.targetOrganizationalUnitIds]
+      : new CfnParameter(this, 'TargetOrganizationalUnitIds', {
+          type: 'CommaDelimitedList',
+          description: 'The organization root (r-…) or OUs (ou-…) that receive the member role.',
+        }).valueAsList;
+
+    this.ruleFunctions = new RuleFunctions(this, 'RuleFunctions', {
+      rules,
+      ...(props.handlerEntry ? { handlerEntry: props.handlerEntry } : {}),
+      ...props.functionOptions,
+      statements: [
+        new PolicyStatement({
+          sid: 'AssumeMemberRoleInOrganization',
+          effect: Effect.ALLOW,
+          actions: ['sts:AssumeRole'],
+          resources: [`arn:${Aws.PARTITION}:iam::*:role/${this.executionRoleName}`],
+          conditions: { StringEquals: { 'aws:ResourceOrgID': organizationId } },
+        }),
+      ],
+    });
+    suppressRuleFunctionFindings(this.ruleFunctions, [
+      {
+        finding: `Resource::arn:<AWS::Partition>:iam::*:role/${this.executionRoleName}`,
+        reason:
+          'sts:AssumeRole on the one member role name, in any account of the organization only ' +
+          '(aws:ResourceOrgID condition): accounts join the organization after deployment.',
+      },
+    ]);
+
+    const permissions: IDependable[] = [];
+    for (const fn of this.ruleFunctions.functions) {
+      const principal = new ServicePrincipal('config.amazonaws.com');
+      if (props.invokerAccounts && props.invokerAccounts.length > 0) {
+        for (const account of props.invokerAccounts) {
+          fn.addPermission(`ConfigInvoke${account}`, { principal, sourceAccount: account });
+        }
+      } else {
+        fn.addPermission('ConfigOrganizationInvoke', {
+          principal,
+          sourceArn: serviceLinkedRuleArnPattern(deployAs),
+        });
+      }
+      // The permissions are children of the function: depending on it waits for them.
+      permissions.push(fn);
+    }
+
+    this.memberRole = new MemberRoleStackSet(this, 'MemberRole', {
+      ruleFunctionRoleArn: this.ruleFunctions.role.roleArn,
+      executionRoleName: this.executionRoleName,
+      organizationalUnitIds: targets,
+      ...(props.callAs ? { callAs: props.callAs } : {}),
+    });
+
+    // Rules start evaluating as soon as they exist: the member role should be there first.
+    const common = {
+      rules,
+      functions: this.ruleFunctions,
+      executionRoleName: this.executionRoleName,
+      dependsOn: [...permissions, this.memberRole],
+      ...(props.ruleParameters ? { ruleParameters: props.ruleParameters } : {}),
+      ...(props.excludedAccounts ? { excludedAccounts: props.excludedAccounts } : {}),
+    };
+    if (deployAs === 'rules') new OrganizationRules(this, 'Rules', common);
+    else new OrganizationPack(this, 'Rules', common);
+
+    if (props.aggregator ?? true) this.aggregator = new OrganizationAggregator(this, 'Aggregator');
+    this.outputs = new Construct(this, 'Outputs');
+  }
+}

@@ -1,0 +1,63 @@
+import { InvalidInputError } from '../rules/core/errors';
+import type { RuleMetadata } from '../rules/core/ruleMetadata';
+
+/** Per-rule parameter values that override the metadata defaults: `{ "<rule-id>": { "<name>": "value" } }`. */
+export type RuleParameterOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** The parameter the rule runtime reads to assume a role in the evaluated account (organization mode). */
+export const EXECUTION_ROLE_PARAMETER = 'ExecutionRoleName';
+
+/** Config's limits on a rule's InputParameters JSON string. */
+export const ACCOUNT_RULE_INPUT_PARAMETERS_MAX = 1024;
+export const ORGANIZATION_RULE_INPUT_PARAMETERS_MAX = 2048;
+
+/**
+ * The InputParameters of one rule: metadata defaults, then overrides. Throws when a required
+ * parameter has no value or an override names a parameter the rule does not declare.
+ */
+export function ruleInputParameters(
+  metadata: RuleMetadata<unknown>,
+  overrides: RuleParameterOverrides = {},
+): Record<string, string> {
+  const given = overrides[metadata.id] ?? {};
+  const declared = new Set(metadata.parameters.map((p) => p.name));
+  for (const name of Object.keys(given)) {
+    if (!declared.has(name)) {
+      throw new InvalidInputError(
+        `ruleParameters.${metadata.id}.${name}`,
+        `rule ${metadata.id} declares no parameter ${name} (it declares: ${[...declared].join(', ') || 'none'})`,
+      );
+    }
+  }
+  const values: Record<string, string> = {};
+  for (const spec of metadata.parameters) {
+    const value = given[spec.name] ?? spec.default;
+    if (value === undefined) {
+      if (spec.required) {
+        throw new InvalidInputError(
+          `ruleParameters.${metadata.id}.${spec.name}`,
+          'required and has no default: pass it in the ruleParameters context',
+        );
+      }
+      continue;
+    }
+    values[spec.name] = value;
+  }
+  return values;
+}
+
+/** JSON-encodes InputParameters and checks Config's length limit for the deployment kind. */
+export function encodeInputParameters(
+  ruleId: string,
+  values: Record<string, string>,
+  maxLength: number,
+): string {
+  const encoded = JSON.stringify(values);
+  if (encoded.length > maxLength) {
+    throw new InvalidInputError(
+      `ruleParameters.${ruleId}`,
+      `InputParameters are ${encoded.length} characters; Config accepts at most ${maxLength}`,
+    );
+  }
+  return encoded;
+}
