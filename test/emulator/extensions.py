@@ -173,3 +173,31 @@ config_models.ConfigBackend.get_compliance_details_by_config_rule = _get_complia
 config_responses.ConfigResponse.get_compliance_details_by_config_rule = (  # type: ignore[attr-defined]
     _response_get_compliance_details_by_config_rule
 )
+
+
+# ---------------------------------------------------------------------------
+# AWS Config: GetResourceConfigHistory timestamps in the API's wire shape
+# ---------------------------------------------------------------------------
+#
+# moto's S3 (and some other) config items carry configurationItemCaptureTime and
+# resourceCreationTime as Python str(datetime) ("2026-11-23 10:00:00.123+00:00"); the
+# real JSON API sends epoch seconds, and the SDK refuses anything else. This wrapper
+# converts such strings; everything else in the item is left as moto built it.
+
+_original_get_resource_config_history = config_models.ConfigBackend.get_resource_config_history
+_TIME_FIELDS = ("configurationItemCaptureTime", "resourceCreationTime", "configurationItemDeliveryTime")
+
+
+def _get_resource_config_history(self: Any, resource_type: str, resource_id: str, backend_region: str) -> dict[str, Any]:
+    from datetime import datetime
+
+    out = _original_get_resource_config_history(self, resource_type, resource_id, backend_region)
+    for item in out.get("configurationItems", []):
+        for field in _TIME_FIELDS:
+            value = item.get(field)
+            if isinstance(value, str):
+                item[field] = datetime.fromisoformat(value).timestamp()
+    return out
+
+
+config_models.ConfigBackend.get_resource_config_history = _get_resource_config_history  # type: ignore[method-assign]
