@@ -3,6 +3,7 @@ import { createAccountAccess, resolveExecutionRoleName, type AccountAccessOption
 import { changeApplicability } from './applicability';
 import { cleanupStaleEvaluations } from './cleanupStaleEvaluations';
 import type { ConfigRuleEvent, ConfigurationItem, MessageType } from './configEvent';
+import { PutEvaluationsFailedError } from './errors';
 import { findingToEvaluation, mergeFindingsByResource, toEvaluation } from './evaluation';
 import { createJsonLogger, type Logger } from './logger';
 import { fetchOversizedItem } from './oversizedItem';
@@ -238,7 +239,11 @@ export function createConfigRuleHandler<P>(
       logger.info('rule run finished', { ...summary, failed: 0 });
       return summary;
     } catch (error) {
-      logger.error('rule run failed', { error, durationMs: now().getTime() - started });
+      logger.error('rule run failed', {
+        error,
+        ...(error instanceof PutEvaluationsFailedError ? { failed: error.failed.length } : {}),
+        durationMs: now().getTime() - started,
+      });
       throw error;
     }
   };

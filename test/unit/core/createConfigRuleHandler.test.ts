@@ -203,8 +203,9 @@ describe('createConfigRuleHandler: failures', () => {
         FailedEvaluations: input.Evaluations.filter((e) => e.ComplianceResourceId === 'key-0001'),
       }));
     const rule = testRule(async () => ({ findings: findings(3), complete: true }));
-    const { handler } = handlerFor(rule, { maxRetries: 2 });
+    const { handler, records } = handlerFor(rule, { maxRetries: 2 });
     await expect(handler(scheduledEvent(), lambdaContext())).rejects.toThrow(PutEvaluationsFailedError);
+    expect(records.find((r) => r.level === 'ERROR')).toMatchObject({ message: 'rule run failed', failed: 1 });
     const sent = config.commandCalls(PutEvaluationsCommand).map((c) => c.args[0].input.Evaluations?.length);
     expect(sent).toEqual([3, 1, 1]);
   });
