@@ -95,3 +95,13 @@ export {
   MEMBER_ACCOUNT_READ_ACTIONS,
   ORGANIZATION_READ_ACTIONS,
 } from './readPermissions';
+export { loadInventoryFile, parseInventory, serializeInventory, writeInventoryFile } from './inventoryFile';
+export { ApiCallCounter } from './live/ApiCallCounter';
+export { AwsClients } from './live/AwsClients';
+export type { AwsClientsOptions, ClientConfigFor } from './live/AwsClients';
+export { LiveInventorySource } from './live/LiveInventorySource';
+export type { LiveInventorySourceOptions } from './live/LiveInventorySource';
+export { collectInventory } from './live/collectInventory';
+export type { CollectOptions, CollectionProgress, CollectionScope } from './live/collectInventory';
+export { Semaphore } from './live/Semaphore';
+export { errorCode, reasonCodeOf, unknownFromError } from './live/unknownFromError';
