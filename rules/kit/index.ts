@@ -1,0 +1,19 @@
+export { defineInventoryRule, scopeOfInvocation } from './defineInventoryRule';
+export type { DefineInventoryRuleOptions } from './defineInventoryRule';
+export type {
+  CollectRequest,
+  CollectTarget,
+  EvaluationScope,
+  InventoryCollector,
+  InventoryCollectorFactory,
+  InventoryEvaluator,
+  InventoryRule,
+  InventoryRuleSpec,
+} from './inventoryRule';
+export { liveCollector } from './liveCollector';
+export { mergeInventories } from './mergeInventories';
+export { registerRule } from './registeredRule';
+export type { RegisteredRule } from './registeredRule';
+export { runRulesOnInventory } from './runRulesOnInventory';
+export type { RunRulesOptions } from './runRulesOnInventory';
+export { unknownFactsFor } from './unknownFacts';
