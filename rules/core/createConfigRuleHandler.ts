@@ -3,7 +3,7 @@ import { createAccountAccess, resolveExecutionRoleName, type AccountAccessOption
 import { changeApplicability } from './applicability';
 import { cleanupStaleEvaluations } from './cleanupStaleEvaluations';
 import type { ConfigRuleEvent, ConfigurationItem, MessageType } from './configEvent';
-import { PutEvaluationsFailedError } from './errors';
+import { InvalidInputError, PutEvaluationsFailedError } from './errors';
 import { findingToEvaluation, mergeFindingsByResource, toEvaluation } from './evaluation';
 import { createJsonLogger, type Logger } from './logger';
 import { fetchOversizedItem } from './oversizedItem';
@@ -60,7 +60,12 @@ export interface HandlerSummary {
 function regionOf(event: ConfigRuleEvent, fallback: string | undefined): string {
   const fromArn = event.configRuleArn?.split(':')[3];
   const region = fromArn || fallback || process.env['AWS_REGION'];
-  if (!region) throw new Error('cannot tell the rule Region: no configRuleArn and no AWS_REGION');
+  if (!region) {
+    throw new InvalidInputError(
+      'configRuleArn',
+      'expected an ARN with a Region (no AWS_REGION to fall back on)',
+    );
+  }
   return region;
 }
 

@@ -13,7 +13,7 @@ import {
   createConfigRuleHandler,
   type ConfigurationItemStatus,
 } from '../../../rules/core';
-import { changeEvent, oversizedEvent, scheduledEvent } from '../../fixtures/events';
+import { changeEvent, oversizedEvent, scheduledEvent, snapshotDeliveryEvent } from '../../fixtures/events';
 import { finding, findings, testRule } from './support/testRule';
 
 const config = mockClient(ConfigServiceClient);
@@ -326,5 +326,30 @@ describe('createConfigRuleHandler: periodic runs and the time budget', () => {
         Annotation: 'Bad.',
       }),
     ]);
+  });
+});
+
+describe('createConfigRuleHandler: trigger kinds', () => {
+  it('runs a periodic evaluation on ConfigurationSnapshotDeliveryCompleted, ordered at its notification time', async () => {
+    const rule = testRule(async () => ({ findings: findings(1), complete: true }));
+    const { handler } = handlerFor(rule);
+    await handler(
+      snapshotDeliveryEvent({ notificationCreationTime: '2026-11-23T13:00:00.000Z' }),
+      lambdaContext(),
+    );
+    expect(rule.calls[0]).toMatchObject({
+      kind: 'periodic',
+      notificationCreationTime: '2026-11-23T13:00:00.000Z',
+    });
+    expect(putEvaluations()[0]?.OrderingTimestamp).toEqual(new Date('2026-11-23T13:00:00.000Z'));
+  });
+
+  it('ignores a ScheduledNotification for a change-triggered rule: no evaluation, no cleanup', async () => {
+    const rule = testRule(async () => ({ findings: findings(1), complete: true }), changeTrigger);
+    const { handler } = handlerFor(rule);
+    const summary = await handler(scheduledEvent(), lambdaContext());
+    expect(rule.calls).toHaveLength(0);
+    expect(config.calls()).toHaveLength(0);
+    expect(summary.notApplicable).toBe('the rule is change-triggered; ScheduledNotification ignored');
   });
 });
