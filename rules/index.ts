@@ -1,12 +1,9 @@
-import type { RuleMetadata } from './core/ruleMetadata';
+import type { RegisteredRule } from './kit/registeredRule';
+
+export type { RegisteredRule } from './kit/registeredRule';
 
 /**
- * One rule of the pack as the registry holds it. The rules issues add the evaluator here;
- * infra, the conformance pack, docs, the CLI and tests map over {@link allRules}.
+ * Every rule in the pack, in catalogue order: the one registry that infra, the conformance pack,
+ * docs, the CLI and tests map over. Add a rule with `registerRule(<rule>)`.
  */
-export interface RegisteredRule {
-  readonly metadata: RuleMetadata<unknown>;
-}
-
-/** Every rule in the pack, in catalogue order. */
 export const allRules: readonly RegisteredRule[] = [];
