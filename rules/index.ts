@@ -1,9 +1,15 @@
-import type { RegisteredRule } from './kit/registeredRule';
+import type { RuleMetadata } from './core/ruleMetadata';
+import type { PackRule } from './kit/packRule';
 
-export type { RegisteredRule } from './kit/registeredRule';
+export type { PackRule } from './kit/packRule';
+
+/** What deployment and documentation need of a rule: its metadata (infra, conformance pack, docs). */
+export interface RegisteredRule {
+  readonly metadata: RuleMetadata<unknown>;
+}
 
 /**
  * Every rule in the pack, in catalogue order: the one registry that infra, the conformance pack,
- * docs, the CLI and tests map over. Add a rule with `registerRule(<rule>)`.
+ * docs, the CLI and tests map over. Add a rule with `registerRule(<rule>)` from `rules/kit`.
  */
-export const allRules: readonly RegisteredRule[] = [];
+export const allRules: readonly PackRule[] = [];

@@ -12,8 +12,8 @@ export type {
 } from './inventoryRule';
 export { liveCollector } from './liveCollector';
 export { mergeInventories } from './mergeInventories';
-export { registerRule } from './registeredRule';
-export type { RegisteredRule } from './registeredRule';
+export { registerRule } from './packRule';
+export type { PackRule } from './packRule';
 export { runRulesOnInventory } from './runRulesOnInventory';
 export type { RunRulesOptions } from './runRulesOnInventory';
 export { unknownFactsFor } from './unknownFacts';

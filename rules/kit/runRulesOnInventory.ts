@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding';
 import { parseRuleParameters } from '../core/ruleParameters';
 import type { Inventory } from '../inventory/model';
-import type { RegisteredRule } from './registeredRule';
+import type { PackRule } from './packRule';
 
 export interface RunRulesOptions {
   /** Raw rule parameters by rule id, as Config would pass them (strings); defaults otherwise. */
@@ -19,7 +19,7 @@ export interface RunRulesOptions {
  */
 export function runRulesOnInventory(
   inventory: Inventory,
-  rules: readonly RegisteredRule[],
+  rules: readonly PackRule[],
   options: RunRulesOptions = {},
 ): Finding[] {
   const findings: Finding[] = [];

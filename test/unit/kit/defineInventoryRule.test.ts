@@ -8,7 +8,7 @@ import { unlimitedBudget } from '../../../rules/core/timeBudget';
 import type { Inventory } from '../../../rules/inventory/model';
 import type { CollectRequest, EvaluationScope } from '../../../rules/kit/inventoryRule';
 import { defineInventoryRule } from '../../../rules/kit/defineInventoryRule';
-import { registerRule } from '../../../rules/kit/registeredRule';
+import { registerRule } from '../../../rules/kit/packRule';
 import { runRulesOnInventory } from '../../../rules/kit/runRulesOnInventory';
 import { inventory } from '../../fixtures/inventory';
 
