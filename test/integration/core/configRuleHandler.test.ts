@@ -156,6 +156,33 @@ describe('Config rule runtime against the AWS emulator', () => {
     ]);
   });
 
+  it('cleans stale results across several pages of GetComplianceDetailsByConfigRule', async () => {
+    // Prepare: 150 results from an earlier run, none seen now
+    const seed = new ConfigServiceClient(await freshConfig(A));
+    for (const batch of [0, 100]) {
+      await seed.send(
+        new PutEvaluationsCommand({
+          ResultToken: RULE,
+          Evaluations: Array.from({ length: Math.min(100, 150 - batch) }, (_, i) => ({
+            ComplianceResourceType: 'AWS::KMS::Key',
+            ComplianceResourceId: `old-${batch + i}`,
+            ComplianceType: 'NON_COMPLIANT',
+            OrderingTimestamp: new Date('2026-11-22T12:00:00.000Z'),
+          })),
+        }),
+      );
+    }
+    const rule = testRule(async () => ({ findings: [], complete: true }));
+    const { handler, puts } = await handlerWithCountingClient(rule);
+    // Act
+    const summary = await handler(scheduledEvent({ accountId: A, ruleName: RULE }), lambdaContext);
+    // Assess
+    expect(summary).toMatchObject({ cleaned: 150, evaluationsPut: 150 });
+    expect(puts()).toBe(2);
+    expect(await recorded(A, ['COMPLIANT', 'NON_COMPLIANT'])).toEqual([]);
+    expect(await recorded(A, ['NOT_APPLICABLE'])).toHaveLength(150);
+  });
+
   it('does not clean stale results after an incomplete run', async () => {
     const seed = new ConfigServiceClient(await freshConfig(A));
     await seed.send(
