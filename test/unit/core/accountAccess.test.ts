@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
 import {
   AccountUnreachableError,
   AssumeRoleDeniedError,
@@ -105,5 +106,24 @@ describe('createAccountAccess', () => {
     const provider = access.awsConfigFor('333333333333', 'eu-west-1').credentials;
     if (typeof provider !== 'function') throw new Error('expected a credential provider');
     await expect(provider()).rejects.toBe(boom);
+  });
+
+  it('surfaces the AssumeRoleDeniedError from an SDK call made with the config', async () => {
+    const access = createAccountAccess({
+      evaluatedAccountId: '111111111111',
+      roleName: 'Member',
+      sessionName: 's',
+      credentialsForAccount: () => async () => {
+        throw Object.assign(new Error('not authorized'), { name: 'AccessDenied' });
+      },
+    });
+    const client = new ConfigServiceClient(access.awsConfigFor('111111111111', 'eu-west-1'));
+    const error: unknown = await client
+      .send(new PutEvaluationsCommand({ ResultToken: 't', Evaluations: [] }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AssumeRoleDeniedError);
+    expect((error as Error).message).toMatch(
+      /^cannot assume arn:aws:iam::111111111111:role\/Member in account 111111111111/,
+    );
   });
 });
