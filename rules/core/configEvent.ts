@@ -19,6 +19,11 @@ export const CONFIGURATION_ITEM_STATUSES = [
 export type ConfigurationItemStatus = (typeof CONFIGURATION_ITEM_STATUSES)[number];
 
 const nullableString = z.string().nullish();
+/** An ISO 8601 timestamp (ordering timestamps are built from these). */
+const timestamp = z
+  .string()
+  .min(1)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 timestamp');
 
 export const relationshipSchema = z.looseObject({
   resourceId: nullableString,
@@ -32,7 +37,7 @@ export const relationshipSchema = z.looseObject({
  * `relationships[].name`, `configuration` an object. Unknown fields are kept.
  */
 export const configurationItemSchema = z.looseObject({
-  configurationItemCaptureTime: z.string().min(1),
+  configurationItemCaptureTime: timestamp,
   configurationItemStatus: z.enum(CONFIGURATION_ITEM_STATUSES),
   resourceType: z.string().min(1),
   resourceId: z.string().min(1),
@@ -54,7 +59,7 @@ export const configurationItemSchema = z.looseObject({
 export type ConfigurationItem = z.infer<typeof configurationItemSchema>;
 
 export const configurationItemSummarySchema = z.looseObject({
-  configurationItemCaptureTime: z.string().min(1),
+  configurationItemCaptureTime: timestamp,
   configurationItemStatus: z.enum(CONFIGURATION_ITEM_STATUSES),
   resourceType: z.string().min(1),
   resourceId: z.string().min(1),
@@ -81,7 +86,7 @@ export const changeNotificationSchema = z.looseObject({
 export const oversizedNotificationSchema = z.looseObject({
   messageType: z.literal('OversizedConfigurationItemChangeNotification'),
   configurationItemSummary: configurationItemSummarySchema,
-  notificationCreationTime: z.string().min(1),
+  notificationCreationTime: timestamp,
   recordVersion: nullableString,
 });
 
@@ -91,7 +96,7 @@ export const scheduledNotificationSchema = z.looseObject({
     .string()
     .regex(/^\d{12}$/, 'expected a 12-digit account id')
     .nullish(),
-  notificationCreationTime: z.string().min(1),
+  notificationCreationTime: timestamp,
   recordVersion: nullableString,
 });
 
@@ -100,7 +105,7 @@ export const snapshotDeliveryNotificationSchema = z.looseObject({
   configSnapshotId: nullableString,
   s3ObjectKey: nullableString,
   s3Bucket: nullableString,
-  notificationCreationTime: z.string().min(1),
+  notificationCreationTime: timestamp,
   recordVersion: nullableString,
 });
 

@@ -82,6 +82,8 @@ async function withinBudget(
   const expiry = new Promise<typeof BUDGET_EXPIRED>((resolve) => {
     timer = setTimeout(() => resolve(BUDGET_EXPIRED), ms);
   });
+  // Promise.race subscribes to `run`, so a rule abandoned at expiry that rejects later is not an
+  // unhandled rejection.
   try {
     return await Promise.race([run, expiry]);
   } finally {
@@ -198,7 +200,11 @@ export function createConfigRuleHandler<P>(
               }
             : outcome;
         complete = result.complete && !budget.expired();
-        incomplete = result.incomplete ?? (complete ? [] : ['the time budget ran out']);
+        incomplete = result.incomplete?.length
+          ? result.incomplete
+          : complete
+            ? []
+            : ['the time budget ran out'];
         const findings = mergeFindingsByResource(result.findings);
         evaluations = findings.map((f) => findingToEvaluation(f, orderingTimestamp));
         if (complete) {

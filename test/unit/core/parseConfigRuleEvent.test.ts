@@ -110,6 +110,18 @@ describe('parseConfigRuleEvent', () => {
       /expected string/,
     ],
     [
+      'the notification time is not a timestamp',
+      scheduledEvent({ notificationCreationTime: 'yesterday' }),
+      'invokingEvent.notificationCreationTime',
+      /expected an ISO 8601 timestamp/,
+    ],
+    [
+      'the capture time is not a timestamp',
+      changeEvent({ ci: { configurationItemCaptureTime: '23/11/2026' } }),
+      'invokingEvent.configurationItem.configurationItemCaptureTime',
+      /expected an ISO 8601 timestamp/,
+    ],
+    [
       'the configuration item status is unknown',
       changeEvent({ ci: { configurationItemStatus: 'Gone' as 'OK' } }),
       'invokingEvent.configurationItem.configurationItemStatus',
