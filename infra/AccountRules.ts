@@ -69,7 +69,6 @@ export class AccountRules extends Construct {
           : {}),
         ...(Object.keys(inputs).length > 0 ? { inputParameters: inputs } : {}),
       });
-      customRule.node.addDependency(fn);
       return customRule;
     });
   }

@@ -1,4 +1,4 @@
-import { Aws, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct, type IDependable } from 'constructs';
 import { allRules, type RegisteredRule } from '../rules/index';
@@ -57,12 +57,24 @@ export interface AmiShareGuardOrganizationStackProps extends StackProps {
    */
   readonly excludedAccounts?: readonly string[];
   /**
-   * When given, each function accepts invocations from Config only in these accounts
-   * (`SourceAccount`, one permission per account). Otherwise Config may invoke it only for the
-   * organization's service-linked rules (`SourceArn` on the org rule / pack rule ARN pattern).
-   * @default - the SourceArn restriction
+   * The member accounts whose Config may invoke the functions: one `SourceAccount`-restricted
+   * permission per account and function (AWS's documented restriction for Config). Lambda
+   * permissions cannot express "any account of organization o-…" for a service principal
+   * (`PrincipalOrgID` tests the caller's organization, which a service principal has none of;
+   * `aws:SourceOrgID` is not settable through AddPermission; `SourceArn` rejects an account
+   * wildcard), so the accounts are listed.
+   * @default - only this account (fail closed: member evaluations are refused until the accounts
+   *   are listed or {@link allowConfigInvokeFromAnyAccount} is set); a synth warning says so
    */
   readonly invokerAccounts?: readonly string[];
+  /**
+   * Let `config.amazonaws.com` invoke the functions from any account (the RDK default), for
+   * organizations too large to list (a function policy holds about 60 account statements). The
+   * functions still act only inside the organization: they can assume the member role only in
+   * its accounts (`aws:ResourceOrgID`), so a foreign rule gets no evaluation, only an invocation.
+   * @default false
+   */
+  readonly allowConfigInvokeFromAnyAccount?: boolean;
   /**
    * How the StackSet is called: `DELEGATED_ADMIN` from the delegated administrator account,
    * `SELF` from the management account.
@@ -79,13 +91,6 @@ export interface AmiShareGuardOrganizationStackProps extends StackProps {
    * @default - see {@link RuleFunctionsProps}
    */
   readonly functionOptions?: Pick<RuleFunctionsProps, 'memorySize' | 'timeout' | 'logRetention'>;
-}
-
-/** The ARN prefix of the rules Config creates in member accounts for an organization deployment. */
-export function serviceLinkedRuleArnPattern(deployAs: OrganizationDeployment): string {
-  const service =
-    deployAs === 'rules' ? 'config-multiaccountsetup.amazonaws.com' : 'config-conforms.amazonaws.com';
-  return `arn:${Aws.PARTITION}:config:${Aws.REGION}:*:config-rule/aws-service-rule/${service}/*`;
 }
 
 /**
@@ -148,20 +153,30 @@ export class AmiShareGuardOrganizationStack extends Stack {
     ]);
 
     const permissions: IDependable[] = [];
+    const invokers =
+      props.invokerAccounts && props.invokerAccounts.length > 0 ? props.invokerAccounts : undefined;
+    if (!invokers && !props.allowConfigInvokeFromAnyAccount && rules.length > 0) {
+      Annotations.of(this).addWarningV2(
+        'ami-share-guard:invokerAccounts',
+        "No invokerAccounts: only this account's Config may invoke the rule functions, so member-account " +
+          'evaluations are refused. Pass -c invokerAccounts=<ids> (or allowConfigInvokeFromAnyAccount=true).',
+      );
+    }
     for (const fn of this.ruleFunctions.functions) {
       const principal = new ServicePrincipal('config.amazonaws.com');
-      if (props.invokerAccounts && props.invokerAccounts.length > 0) {
-        for (const account of props.invokerAccounts) {
-          fn.addPermission(`ConfigInvoke${account}`, { principal, sourceAccount: account });
-        }
-      } else {
-        fn.addPermission('ConfigOrganizationInvoke', {
+      const grants: { id: string; sourceAccount?: string }[] = props.allowConfigInvokeFromAnyAccount
+        ? [{ id: 'ConfigInvokeAnyAccount' }]
+        : (invokers ?? [this.account]).map((account) => ({
+            id: `ConfigInvoke${account}`,
+            sourceAccount: account,
+          }));
+      for (const grant of grants) {
+        fn.addPermission(grant.id, {
           principal,
-          sourceArn: serviceLinkedRuleArnPattern(deployAs),
+          ...(grant.sourceAccount ? { sourceAccount: grant.sourceAccount } : {}),
         });
+        permissions.push(fn.node.findChild(grant.id));
       }
-      // The permissions are children of the function: depending on it waits for them.
-      permissions.push(fn);
     }
 
     this.memberRole = new MemberRoleStackSet(this, 'MemberRole', {

@@ -57,6 +57,7 @@ export const appSettingsSchema = z.object({
     .optional(),
   excludedAccounts: csv(accountId).optional(),
   invokerAccounts: csv(accountId).optional(),
+  allowConfigInvokeFromAnyAccount: booleanFlag.optional(),
   callAs: z.enum(['DELEGATED_ADMIN', 'SELF']).optional(),
   aggregator: booleanFlag.optional(),
   ruleParameters: jsonObject(z.record(z.string(), z.record(z.string(), z.string()))).optional(),

@@ -39,6 +39,9 @@ export function buildApp(app: App, settings: AppSettings = appSettingsFrom(app))
     ...(settings.executionRoleName ? { executionRoleName: settings.executionRoleName } : {}),
     ...(settings.excludedAccounts ? { excludedAccounts: settings.excludedAccounts } : {}),
     ...(settings.invokerAccounts ? { invokerAccounts: settings.invokerAccounts } : {}),
+    ...(settings.allowConfigInvokeFromAnyAccount !== undefined
+      ? { allowConfigInvokeFromAnyAccount: settings.allowConfigInvokeFromAnyAccount }
+      : {}),
     ...(settings.callAs ? { callAs: settings.callAs } : {}),
     ...(settings.aggregator !== undefined ? { aggregator: settings.aggregator } : {}),
     ...(settings.ruleParameters ? { ruleParameters: settings.ruleParameters } : {}),

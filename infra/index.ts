@@ -2,7 +2,6 @@ export { AccountRules, type AccountRulesProps } from './AccountRules';
 export { AmiShareGuardAccountStack, type AmiShareGuardAccountStackProps } from './AmiShareGuardAccountStack';
 export {
   AmiShareGuardOrganizationStack,
-  serviceLinkedRuleArnPattern,
   type AmiShareGuardOrganizationStackProps,
   type OrganizationDeployment,
 } from './AmiShareGuardOrganizationStack';
