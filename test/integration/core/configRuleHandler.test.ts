@@ -215,6 +215,58 @@ describe('Config rule runtime against the AWS emulator', () => {
     });
   });
 
+  it('stops on an expired time budget, puts what is complete and leaves earlier results alone', async () => {
+    // Prepare: one earlier result; the Lambda has 13 s left, 10 s reserved, 1 s per resource
+    const seed = new ConfigServiceClient(await freshConfig(A));
+    await seed.send(
+      new PutEvaluationsCommand({
+        ResultToken: RULE,
+        Evaluations: [
+          {
+            ComplianceResourceType: 'AWS::KMS::Key',
+            ComplianceResourceId: 'old-key',
+            ComplianceType: 'NON_COMPLIANT',
+            OrderingTimestamp: new Date('2026-11-22T12:00:00.000Z'),
+          },
+        ],
+      }),
+    );
+    let remaining = 13_000;
+    const rule = testRule(async (_inv, ctx) => {
+      const done = [];
+      for (const f of findings(10)) {
+        if (ctx.budget.expired())
+          return { findings: done, complete: false, incomplete: [`${10 - done.length} keys`] };
+        done.push(f);
+        remaining -= 1_000;
+      }
+      return { findings: done, complete: true };
+    });
+    const counting = await countingConfigClient(A);
+    const handler = createConfigRuleHandler(rule, {
+      configClientFor: () => counting.client,
+      logger: createCapturingLogger().logger,
+      reserveMs: 10_000,
+    });
+    // Act
+    const summary = await handler(scheduledEvent({ accountId: A, ruleName: RULE }), {
+      getRemainingTimeInMillis: () => remaining,
+    });
+    // Assess
+    expect(summary).toMatchObject({
+      complete: false,
+      cleanupSkipped: true,
+      evaluationsPut: 3,
+      incomplete: ['7 keys'],
+    });
+    expect(brief(await recorded(A))).toEqual([
+      'AWS::KMS::Key key-0000 COMPLIANT',
+      'AWS::KMS::Key key-0001 COMPLIANT',
+      'AWS::KMS::Key key-0002 COMPLIANT',
+      'AWS::KMS::Key old-key NON_COMPLIANT',
+    ]);
+  });
+
   it('inflates an oversized S3 bucket item from GetResourceConfigHistory and evaluates it', async () => {
     // Prepare
     await new S3Client(await freshConfig(A)).send(
