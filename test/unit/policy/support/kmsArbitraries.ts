@@ -150,7 +150,7 @@ export const kmsQuestionArb: fc.Arbitrary<KmsQuestion> = fc
     if (isGrant && g.grantForResource) context['kms:GrantIsForAWSResource'] = g.grantForResource;
     if (isCrypto && g.ebs) context['kms:EncryptionContextKeys'] = ['aws:ebs:id'];
     if (g.org) context['aws:PrincipalOrgID'] = g.org;
-    if (g.orgPaths) context['aws:PrincipalOrgPaths'] = g.orgPaths;
+    if (g.orgPaths) context['aws:PrincipalOrgPaths'] = [...g.orgPaths];
     if (g.sourceIp) context['aws:SourceIp'] = g.sourceIp;
     return {
       keyStatements: g.keyStatements,
