@@ -32,6 +32,11 @@ export interface LiveInventorySourceOptions {
   readonly maxAttempts?: number;
   /** Read KMS grants too (one ListGrants per key). Default false. */
   readonly grants?: boolean;
+  /**
+   * The caller's account (management or delegated administrator), passed to `configFor` to read
+   * Organizations. Default `self`: `configFor` must then return the caller's own configuration.
+   */
+  readonly callerAccountId?: string;
   /** Stops new reads: facts not yet read become `Timeout` unknowns. */
   readonly signal?: AbortSignal;
 }
@@ -86,8 +91,10 @@ export class LiveInventorySource {
     );
   }
 
-  /** The organization is read with the caller's own configuration (account key `self`). */
-  private readonly managementAccountKey = 'self';
+  /** The account whose configuration reads Organizations: the caller (management or delegated admin). */
+  private get managementAccountKey(): string {
+    return this.options.callerAccountId ?? 'self';
+  }
 
   roles(accountId: string): Promise<Fact<Role[]>> {
     return this.once(`roles|${accountId}`, 'iam:GetAccountAuthorizationDetails', () =>

@@ -1,0 +1,14 @@
+"""The project's emulator with the inventory tests' moto patches. Usage: server.py PORT"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "emulator"))
+sys.path.insert(0, HERE)
+
+import inventory_extensions  # noqa: E402,F401  (patches moto on import)
+import server as project_server  # noqa: E402  (imports the project's extensions)
+
+if __name__ == "__main__":
+    project_server.main()
