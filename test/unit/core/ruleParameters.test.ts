@@ -107,4 +107,20 @@ describe('parseRuleParameters', () => {
       /^ruleParameters\.Strict: expected string, received undefined$/,
     );
   });
+
+  it('lets rule authors make helper parameters optional or defaulted', () => {
+    const schema = z.object({ Consumers: param.accountIds().default([]), Tag: param.tag().optional() });
+    const metadata = {
+      ...testRule(async () => ({ findings: [], complete: true })).metadata,
+      parameterSchema: schema,
+    };
+    expect(parseRuleParameters(metadata, {})).toEqual({ Consumers: [] });
+    expect(parseRuleParameters(metadata, { Tag: 'env=prod' })).toEqual({
+      Consumers: [],
+      Tag: { key: 'env', value: 'prod' },
+    });
+    expect(() => parseRuleParameters(metadata, { Tag: '=x' })).toThrow(
+      /^ruleParameters\.Tag: expected a tag as key=value/,
+    );
+  });
 });
