@@ -128,7 +128,8 @@ export function createConfigRuleHandler<P>(
         evaluatedAccountId: event.accountId,
         ...(roleName ? { roleName } : {}),
         sessionName: `ami-share-guard-${rule.metadata.id}`.slice(0, 64),
-        ...(options.stsClientConfig ? { stsClientConfig: options.stsClientConfig } : {}),
+        // The rule's regional STS endpoint by default: its session tokens are valid in opt-in Regions.
+        stsClientConfig: { region, retryMode: 'adaptive', ...options.stsClientConfig },
         ...(options.awsConfigOverrides ? { awsConfigOverrides: options.awsConfigOverrides } : {}),
         ...(options.credentialsForAccount ? { credentialsForAccount: options.credentialsForAccount } : {}),
       });
