@@ -27,4 +27,12 @@ describe('AWS emulator harness', () => {
     const keys = await new KMSClient(a).send(new ListKeysCommand({}));
     expect(keys.Keys ?? []).toEqual([]);
   });
+
+  it('hands out fresh account credentials after a reset, so nothing lands in the default account', async () => {
+    await emulatorConfig('111111111111');
+    await resetEmulator();
+    const again = await emulatorConfig('111111111111');
+    const who = await new STSClient(again).send(new GetCallerIdentityCommand({}));
+    expect(who.Account).toBe('111111111111');
+  });
 });

@@ -10,14 +10,21 @@ const baseCredentials: AwsCredentialIdentity = {
   secretAccessKey: 'emulator',
 };
 
+const credentialCache = new Map<string, AwsCredentialIdentity>();
+
 export function emulatorEndpoint(): string {
   return inject('emulatorEndpoint');
 }
 
-/** Forgets every resource in every account and region of the emulator. */
+/**
+ * Forgets every resource in every account and region of the emulator, and the assumed-role
+ * credentials handed out before (moto forgets them too: reused, they would silently land in the
+ * default account).
+ */
 export async function resetEmulator(): Promise<void> {
   const res = await fetch(`${emulatorEndpoint()}/moto-api/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`emulator reset failed: HTTP ${res.status}`);
+  credentialCache.clear();
 }
 
 /** The SDK v3 client configuration shared by every emulator client. */
@@ -28,8 +35,6 @@ export interface EmulatorClientConfig {
   forcePathStyle: boolean;
   maxAttempts: number;
 }
-
-const credentialCache = new Map<string, AwsCredentialIdentity>();
 
 /**
  * Credentials for `accountId` in the emulator. moto maps the credentials that STS
