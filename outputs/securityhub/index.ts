@@ -1,11 +1,5 @@
-export {
-  asffFindingId,
-  defaultProductArn,
-  generatorIdFor,
-  nonCompliantResources,
-  renderAsffFindings,
-} from './asffFindings';
-export type { AsffRenderOptions, AsffRenderer } from './asffFindings';
+export { defaultProductArn, generatorIdFor, scanOfRun } from './asffFindings';
+export type { AsffRenderer } from './asffFindings';
 export {
   BATCH_IMPORT_MAX_BYTES,
   BATCH_IMPORT_MAX_FINDINGS,

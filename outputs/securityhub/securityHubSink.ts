@@ -3,13 +3,9 @@ import type { Finding } from '../../rules/core/finding';
 import type { Logger } from '../../rules/core/logger';
 import type { AwsClientConfig } from '../../rules/core/ruleDefinition';
 import type { RuleMetadata } from '../../rules/core/ruleMetadata';
-import {
-  asffFindingId,
-  defaultProductArn,
-  generatorIdFor,
-  renderAsffFindings,
-  type AsffRenderer,
-} from './asffFindings';
+import { flattenFindings } from '../../rules/output/flattenFindings';
+import { asffFindingId, renderAsff } from '../../rules/output/renderAsff';
+import { defaultProductArn, generatorIdFor, scanOfRun, type AsffRenderer } from './asffFindings';
 import { importFindings } from './importFindings';
 import { activeFailedFindings, resolvedUpdate } from './resolveFindings';
 import { SecurityHubImportError, type FailedImport } from './SecurityHubImportError';
@@ -62,10 +58,6 @@ export interface SecurityHubOutcome {
   readonly failed: readonly FailedImport[];
 }
 
-function flatten(findings: readonly Finding[]): Finding[] {
-  return findings.flatMap((f) => [f, ...flatten(f.details ?? [])]);
-}
-
 /**
  * Sends a rule run's verdicts to Security Hub, from the account that owns each finding:
  * 1. renders one FAILED ASFF finding per NON_COMPLIANT resource and imports them
@@ -80,7 +72,7 @@ export function createSecurityHubSink(
   options: SecurityHubSinkOptions,
 ): (run: SecurityHubRun) => Promise<SecurityHubOutcome> {
   const now = options.now ?? (() => new Date());
-  const render = options.renderAsff ?? renderAsffFindings;
+  const render = options.renderAsff ?? renderAsff;
   const partition = options.partition ?? 'aws';
   const clients = new Map<string, SecurityHubClient>();
   const buckets = new Map<string, { imports: TokenBucket; reads: TokenBucket }>();
@@ -122,16 +114,18 @@ export function createSecurityHubSink(
   return async (run) => {
     const at = now();
     const ruleId = run.metadata.id;
-    const rendered = render(run.findings, {
-      rules: new Map([[ruleId, run.metadata]]),
-      now: at,
+    const scan = scanOfRun(run.metadata, run.findings, {
+      accountId: run.accountId,
+      region: run.region,
       partition,
+      at,
     });
+    const rendered = render(scan).filter((f) => f.Compliance?.Status === 'FAILED');
     const failingIds = new Set(rendered.map((f) => f.Id));
     const seenPassing = new Set(
-      flatten(run.findings)
-        .filter((f) => f.compliance !== 'NON_COMPLIANT')
-        .map((f) => asffFindingId({ ...f, ruleId: f.ruleId || ruleId })),
+      flattenFindings(scan.findings)
+        .filter(({ finding }) => finding.compliance !== 'NON_COMPLIANT')
+        .map(({ finding }) => asffFindingId(finding)),
     );
 
     const groups = new Map<string, { accountId: string; region: string; findings: AwsSecurityFinding[] }>();

@@ -7,7 +7,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsClientConfig } from '../../../../rules/core/ruleDefinition';
-import { asffFindingId, generatorIdFor } from '../../../../outputs/securityhub/asffFindings';
+import { defaultProductArn, generatorIdFor, scanOfRun } from '../../../../outputs/securityhub/asffFindings';
+import { asffFindingId, renderAsff } from '../../../../rules/output/renderAsff';
 import { SecurityHubImportError } from '../../../../outputs/securityhub/SecurityHubImportError';
 import { createSecurityHubSink, type SecurityHubRun } from '../../../../outputs/securityhub/securityHubSink';
 import { accountFinding, amiFinding, amiRuleMetadata } from '../support/findings';
@@ -299,8 +300,25 @@ describe('Security Hub sink', () => {
     // Assess
     expect(importedFindings()).toEqual([
       expect.objectContaining({
-        Resources: [expect.objectContaining({ Type: 'AwsAccount', Id: '111111111111' })],
+        Resources: [expect.objectContaining({ Type: 'AwsAccount', Id: 'AWS::::Account:111111111111' })],
       }),
     ]);
+  });
+});
+
+describe('Security Hub identity of a rule finding', () => {
+  it('uses the GeneratorId and ProductArn renderAsff gives, so earlier findings are found again', () => {
+    // Prepare
+    const scan = scanOfRun(amiRuleMetadata, [accountFinding([amiFinding('ami-0bad', 'NON_COMPLIANT')])], {
+      accountId: '111111111111',
+      region: 'eu-west-1',
+      partition: 'aws',
+      at: NOW,
+    });
+    // Act
+    const [asff] = renderAsff(scan);
+    // Assess
+    expect(asff?.GeneratorId).toBe(generatorIdFor(amiRuleMetadata.id));
+    expect(asff?.ProductArn).toBe(defaultProductArn('111111111111', 'eu-west-1'));
   });
 });
