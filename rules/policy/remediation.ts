@@ -57,9 +57,9 @@ function statement(
 }
 
 /**
- * The minimal statements to add, shaped like the seed articles' examples: only actions the key
- * policy (or identity policy) does not already grant, never for explicitly denied or conditional
- * actions (those are reported, not papered over).
+ * The minimal statements to add, shaped like the seed articles' examples: only for implicitly
+ * denied actions, and only on the side (key policy, identity policy) that does not certainly
+ * grant them; never for explicitly denied or conditional actions (reported, not papered over).
  */
 export function buildRemediation(input: {
   readonly purpose: Purpose;
@@ -72,11 +72,11 @@ export function buildRemediation(input: {
   readonly sameAccount: boolean;
 }): Remediation {
   const denied = input.evaluations.filter((e) => e.decision === 'implicitly-denied');
-  const keyMissing = denied.filter((e) => e.keyPolicySide === 'no').map((e) => e.action);
+  const keyMissing = denied.filter((e) => e.keyPolicySide !== 'yes').map((e) => e.action);
   const identityMissing = input.identityEvaluated
     ? denied
-        .filter((e) => e.identitySide === 'no')
-        .filter((e) => !(input.sameAccount && input.keyPrincipal.kind === 'arn' && e.keyPolicySide === 'no'))
+        .filter((e) => e.identitySide !== 'yes')
+        .filter((e) => !(input.sameAccount && input.keyPrincipal.kind === 'arn' && e.keyPolicySide !== 'yes'))
         .map((e) => e.action)
     : [];
   const keyPolicyStatements: JsonObject[] = [];

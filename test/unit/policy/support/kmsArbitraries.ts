@@ -78,7 +78,7 @@ const actionElement = fc.oneof(
   },
 );
 
-const keyStatementArb: fc.Arbitrary<JsonObject> = fc
+export const keyStatementArb: fc.Arbitrary<JsonObject> = fc
   .record({
     effect: fc.constantFrom('Allow', 'Allow', 'Allow', 'Deny'),
     principal: fc.constantFrom(...principals),
@@ -97,7 +97,7 @@ const keyStatementArb: fc.Arbitrary<JsonObject> = fc
     ...(Object.keys(s.condition).length > 0 ? { Condition: s.condition } : {}),
   }));
 
-const identityStatementArb: fc.Arbitrary<JsonObject> = fc
+export const identityStatementArb: fc.Arbitrary<JsonObject> = fc
   .record({
     effect: fc.constantFrom('Allow', 'Allow', 'Allow', 'Deny'),
     action: actionElement,
