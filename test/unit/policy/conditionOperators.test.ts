@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ContextInput } from '../../../rules/policy';
 import {
   evaluatePolicy,
   parsePolicyDocument,
@@ -8,12 +9,7 @@ import {
 
 const principal = parsePrincipalRef('arn:aws:iam::444455556666:role/R');
 
-function decideOne(
-  operator: string,
-  key: string,
-  policyValue: unknown,
-  context: Record<string, string | string[] | null>,
-) {
+function decideOne(operator: string, key: string, policyValue: unknown, context: ContextInput) {
   const policy = parsePolicyDocument(
     {
       Statement: [
