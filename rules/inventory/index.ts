@@ -105,3 +105,18 @@ export { collectInventory } from './live/collectInventory';
 export type { CollectOptions, CollectionProgress, CollectionScope } from './live/collectInventory';
 export { Semaphore } from './live/Semaphore';
 export { errorCode, reasonCodeOf, unknownFromError } from './live/unknownFromError';
+export {
+  distributionConfigurationFromConfigurationItem,
+  fromConfigurationItem,
+  imagePipelineFromConfigurationItem,
+  imageRecipeFromConfigurationItem,
+  keyFromConfigurationItem,
+} from './fromConfigurationItem';
+export type { ConvertedConfigurationItem } from './fromConfigurationItem';
+export {
+  distributionConfigurationFromApi,
+  imagePipelineFromApi,
+  imageRecipeFromApi,
+} from './live/readImageBuilder';
+export { keyFromApi } from './live/readKms';
+export { collectPermissionsPolicy } from './collectPermissionsPolicy';

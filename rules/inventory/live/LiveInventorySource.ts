@@ -17,7 +17,7 @@ import { AwsClients } from './AwsClients';
 import { describeImages, describeLaunchPermissions, describeSnapshotsById, getEbsDefaults } from './readEc2';
 import { readImageBuilder } from './readImageBuilder';
 import { readRoles } from './readIam';
-import { describeKey, getKeyPolicy, listAliasesByKey, listGrants, listKeyIds } from './readKms';
+import { describeKey, getKeyPolicy, keyFromApi, listAliasesByKey, listGrants, listKeyIds } from './readKms';
 import { readOrganization } from './readOrganization';
 import { describeRegionOptIn, listRegionOptIn } from './readRegionOptIn';
 import { unknownFromError } from './unknownFromError';
@@ -136,19 +136,7 @@ export class LiveInventorySource {
           const md = await describeKey(kms, keyId);
           const policy = await this.keyPolicy(accountId, region, keyId);
           const grants = this.options.grants ? await this.keyGrants(accountId, region, keyId) : undefined;
-          return {
-            keyId,
-            arn: md.Arn ?? '',
-            keyManager: md.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER',
-            keyState: md.KeyState ?? 'Unavailable',
-            enabled: md.Enabled ?? false,
-            ...(md.DeletionDate ? { deletionDate: md.DeletionDate.toISOString() } : {}),
-            origin: md.Origin ?? 'AWS_KMS',
-            ...(md.Description ? { description: md.Description } : {}),
-            aliases: aliases.get(keyId) ?? [],
-            policy,
-            ...(grants ? { grants } : {}),
-          };
+          return keyFromApi(md, aliases.get(keyId) ?? [], policy, grants);
         }),
       );
     });

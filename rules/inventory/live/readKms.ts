@@ -6,7 +6,30 @@ import {
   paginateListGrants,
   paginateListKeys,
 } from '@aws-sdk/client-kms';
-import type { Grant } from '../model';
+import type { Fact } from '../fact';
+import type { Grant, Key } from '../model';
+
+/** The model's key from DescribeKey metadata, its aliases, its policy and (optionally) its grants. */
+export function keyFromApi(
+  md: KeyMetadata,
+  aliases: string[],
+  policy: Fact<string>,
+  grants?: Fact<Grant[]>,
+): Key {
+  return {
+    keyId: md.KeyId ?? '',
+    arn: md.Arn ?? '',
+    keyManager: md.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER',
+    keyState: md.KeyState ?? 'Unavailable',
+    enabled: md.Enabled ?? false,
+    ...(md.DeletionDate ? { deletionDate: md.DeletionDate.toISOString() } : {}),
+    origin: md.Origin ?? 'AWS_KMS',
+    ...(md.Description ? { description: md.Description } : {}),
+    aliases,
+    policy,
+    ...(grants ? { grants } : {}),
+  };
+}
 
 export async function listKeyIds(client: KMSClient): Promise<string[]> {
   const ids: string[] = [];
