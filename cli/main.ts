@@ -2,6 +2,8 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { AmiShareGuardError } from '../rules/core/errors';
+import { register as registerCheckKeyAccess } from './commands/checkKeyAccess';
+import { register as registerCollect } from './commands/collect';
 import { register as registerReport } from './commands/report';
 import { register as registerScan } from './commands/scan';
 import { EXIT } from './exitCodes';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   // Subcommands register here, one line each.
   registerScan(program);
   registerReport(program);
+  registerCheckKeyAccess(program);
+  registerCollect(program);
   return program;
 }
 
