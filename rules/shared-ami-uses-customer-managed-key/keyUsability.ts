@@ -42,7 +42,7 @@ export function lookUpKey(
       status: 'problem',
       reason: {
         code: 'FACT_UNREADABLE',
-        message: `${what}: key ${shortKey(keyArn)} unreadable (keys of ${where} not read; needs organization mode).`,
+        message: `${what}: key ${shortKey(keyArn)} of ${where} not read (needs organization mode).`,
       },
     };
   }

@@ -1,0 +1,159 @@
+import type { Finding, Reason } from '../core/finding';
+import { findRegion, imageSnapshots } from '../inventory/lookup';
+import type { Image, Inventory, Key, RegionFacts } from '../inventory/model';
+import type { EvaluationScope } from '../kit/inventoryRule';
+import { amiFinding, amiRuleFindings } from '../shared-ami-uses-customer-managed-key/amiFindings';
+import { keyUnusable, lookUpKey } from '../shared-ami-uses-customer-managed-key/keyUsability';
+import { matchesTag } from '../shared-ami-uses-customer-managed-key/launchRuleParameters';
+import type { ConsumerGroup } from './consumerGroups';
+import { consumerRef, launchPermissionGroups } from './consumerGroups';
+import { judgeKeyConsumer } from './judgeKeyConsumer';
+import { keyPolicyOf } from './keyPolicyOf';
+import type { SharedAmiKeyGrantsConsumersParams } from './metadata';
+import { metadata } from './metadata';
+
+type Verdict = Omit<
+  Finding,
+  'ruleId' | 'resourceType' | 'resourceId' | 'accountId' | 'region' | 'resourceArn'
+>;
+
+function unreadable(reason: Reason): Verdict {
+  return { compliance: 'NON_COMPLIANT', scenarios: [], reasons: [reason] };
+}
+
+/** The findings of one key for every consumer group of one AMI. */
+function judgeKey(
+  inventory: Inventory,
+  key: Key,
+  groups: readonly ConsumerGroup[],
+  what: string,
+  owner: string,
+): Verdict[] {
+  const unusable = keyUnusable(key, what);
+  if (unusable) {
+    return groups.map((g) => ({
+      compliance: 'NON_COMPLIANT',
+      scenarios: unusable.reason.scenarios ?? [],
+      reasons: [unusable.reason],
+      consumer: consumerRef(g),
+      fix: unusable.fix,
+    }));
+  }
+  const policy = keyPolicyOf(key);
+  if (policy.status === 'problem') return [unreadable(policy.reason)];
+  const out: Verdict[] = [];
+  for (const group of groups) {
+    const v = judgeKeyConsumer(inventory, key, policy.policy, group, 'launch', owner);
+    if (v.status === 'allowed' || !v.reason) continue;
+    out.push({
+      compliance: 'NON_COMPLIANT',
+      scenarios: v.scenarios,
+      reasons: [v.reason],
+      consumer: v.consumer,
+      missingActions: v.missingActions,
+      fix: {
+        summary: `Add ${v.label} to the policy of key ${key.keyId}${v.deniedMembers?.length ? ` (members: ${v.deniedMembers.join(', ')})` : ''}.`,
+        keyArn: key.arn,
+        keyPolicyStatements: v.keyPolicyStatements,
+      },
+    });
+  }
+  return out;
+}
+
+function judgeImage(
+  inventory: Inventory,
+  regionFacts: RegionFacts,
+  image: Image,
+  params: SharedAmiKeyGrantsConsumersParams,
+  scope: EvaluationScope,
+): Finding[] {
+  const lp = image.launchPermissions;
+  if (lp.status === 'unknown') {
+    return [
+      amiFinding(
+        metadata.id,
+        scope,
+        image,
+        unreadable({
+          code: 'FACT_UNREADABLE',
+          message: `Launch permissions of ${image.imageId} unreadable (${lp.reason.code}): consumers unknown.`,
+        }),
+      ),
+    ];
+  }
+  const groups = launchPermissionGroups(lp.value, image.ownerId, params.ignoredConsumerAccounts);
+  if (groups.length === 0) return [];
+  const verdicts: Verdict[] = [];
+  const judged = new Set<string>();
+  for (const { mapping, snapshot, key } of imageSnapshots(inventory, regionFacts, image)) {
+    const what = `${image.imageId} ${mapping.snapshotId}`;
+    if (snapshot.status === 'unknown' || !snapshot.value) {
+      verdicts.push(
+        unreadable({
+          code: 'FACT_UNREADABLE',
+          message: `${what} unreadable: cannot tell which key it uses.`,
+        }),
+      );
+      continue;
+    }
+    const keyArn = snapshot.value.kmsKeyId;
+    if (!snapshot.value.encrypted || keyArn === null || judged.has(keyArn)) continue;
+    judged.add(keyArn);
+    const found = lookUpKey(inventory, keyArn, key, what);
+    if (found.status === 'problem') {
+      verdicts.push({
+        compliance: 'NON_COMPLIANT',
+        scenarios: found.reason.scenarios ?? [],
+        reasons: [found.reason],
+        ...(found.fix ? { fix: found.fix } : {}),
+      });
+      continue;
+    }
+    verdicts.push(...judgeKey(inventory, found.key, groups, what, image.ownerId));
+  }
+  if (verdicts.length === 0) {
+    return [
+      amiFinding(metadata.id, scope, image, {
+        compliance: 'COMPLIANT',
+        scenarios: [],
+        reasons: [
+          {
+            code: 'CONSUMERS_GRANTED',
+            message: `Every key of ${image.imageId} lets its ${groups.length} consumer(s) launch.`,
+          },
+        ],
+      }),
+    ];
+  }
+  return verdicts.map((v) => amiFinding(metadata.id, scope, image, v));
+}
+
+/**
+ * L1, L2, G3 (and G1, G2 as they break launches): each shared AMI's snapshot keys let every
+ * consumer launch, judged by the policy engine (purpose `launch`). Pure.
+ */
+export function evaluateSharedAmiKeyGrantsConsumers(
+  inventory: Inventory,
+  params: SharedAmiKeyGrantsConsumersParams,
+  scope: EvaluationScope,
+): Finding[] {
+  const regionFacts = findRegion(inventory, scope.accountId, scope.region);
+  const options = { perAmi: params.perAmiEvaluations, noun: 'shared AMIs' };
+  if (!regionFacts || regionFacts.images.status === 'unknown') {
+    const why = regionFacts?.images.status === 'unknown' ? regionFacts.images.reason.code : 'not collected';
+    return amiRuleFindings(metadata.id, scope, [], {
+      ...options,
+      accountProblems: [
+        {
+          code: 'FACT_UNREADABLE',
+          message: `AMIs of ${scope.accountId}/${scope.region} unreadable (${why}).`,
+        },
+      ],
+    });
+  }
+  const perAmi = regionFacts.images.value
+    .filter((image) => image.state !== 'deregistered' && !matchesTag(image.tags, params.excludeAmiTag))
+    .flatMap((image) => judgeImage(inventory, regionFacts, image, params, scope));
+  return amiRuleFindings(metadata.id, scope, perAmi, options);
+}

@@ -1,0 +1,4 @@
+import { createConfigRuleHandler } from '../core/createConfigRuleHandler';
+import { sharedAmiKeyGrantsConsumersRule } from './rule';
+
+export const handler = createConfigRuleHandler(sharedAmiKeyGrantsConsumersRule);
