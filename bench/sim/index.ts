@@ -1,0 +1,11 @@
+export { ConfigStore } from './configApi';
+export type { FailEvaluation } from './configApi';
+export { coin } from './faultPlan';
+export type { FaultPlan } from './faultPlan';
+export { DEFAULT_QUOTAS, unthrottledQuotas } from './quotas';
+export type { ApiQuota } from './quotas';
+export { SimulatedAws } from './SimulatedAws';
+export type { SimStats, SimulatedAwsOptions } from './SimulatedAws';
+export { SimError } from './simTypes';
+export type { StoredEvaluation } from './simTypes';
+export { TokenBucket } from './TokenBucket';
