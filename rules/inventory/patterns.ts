@@ -11,8 +11,8 @@ export const kmsKeyArnSchema = z
 export const iamRoleArnSchema = z
   .string()
   .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN');
-export const imageIdSchema = z.string().regex(/^ami-[0-9a-f]+$/, 'expected an AMI id (ami-…)');
-export const snapshotIdSchema = z.string().regex(/^snap-[0-9a-f]+$/, 'expected a snapshot id (snap-…)');
+export const imageIdSchema = z.string().regex(/^ami-[0-9a-z]+$/, 'expected an AMI id (ami-…)');
+export const snapshotIdSchema = z.string().regex(/^snap-[0-9a-z]+$/, 'expected a snapshot id (snap-…)');
 export const arnSchema = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:/, 'expected an ARN');
 export const organizationIdSchema = z
   .string()
