@@ -166,10 +166,9 @@ export class AmiShareGuardOrganizationStack extends Stack {
       const principal = new ServicePrincipal('config.amazonaws.com');
       const grants: { id: string; sourceAccount?: string }[] = props.allowConfigInvokeFromAnyAccount
         ? [{ id: 'ConfigInvokeAnyAccount' }]
-        : (invokers ?? [this.account]).map((account) => ({
-            id: `ConfigInvoke${account}`,
-            sourceAccount: account,
-          }));
+        : invokers
+          ? invokers.map((account) => ({ id: `ConfigInvoke${account}`, sourceAccount: account }))
+          : [{ id: 'ConfigInvokeThisAccountOnly', sourceAccount: this.account }];
       for (const grant of grants) {
         fn.addPermission(grant.id, {
           principal,

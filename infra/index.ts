@@ -39,6 +39,7 @@ export {
   ACCOUNT_RULE_INPUT_PARAMETERS_MAX,
   EXECUTION_ROLE_PARAMETER,
   ORGANIZATION_RULE_INPUT_PARAMETERS_MAX,
+  deployableParameters,
   encodeInputParameters,
   ruleInputParameters,
   type RuleParameterOverrides,

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../rules/core/errors';
-import type { RuleMetadata } from '../rules/core/ruleMetadata';
+import type { RuleMetadata, RuleParameterSpec } from '../rules/core/ruleMetadata';
 
 /** Per-rule parameter values that override the metadata defaults: `{ "<rule-id>": { "<name>": "value" } }`. */
 export type RuleParameterOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -14,6 +14,10 @@ export const ORGANIZATION_RULE_INPUT_PARAMETERS_MAX = 2048;
 /**
  * The InputParameters of one rule: metadata defaults, then overrides. Throws when a required
  * parameter has no value or an override names a parameter the rule does not declare.
+ *
+ * `ExecutionRoleName` is never taken from here: it is the deployment's choice (organization mode
+ * sets it for every rule from one setting; single-account mode must not set it), so a rule's
+ * own spec for it is skipped and an override of it is refused.
  */
 export function ruleInputParameters(
   metadata: RuleMetadata<unknown>,
@@ -22,6 +26,12 @@ export function ruleInputParameters(
   const given = overrides[metadata.id] ?? {};
   const declared = new Set(metadata.parameters.map((p) => p.name));
   for (const name of Object.keys(given)) {
+    if (name === EXECUTION_ROLE_PARAMETER) {
+      throw new InvalidInputError(
+        `ruleParameters.${metadata.id}.${name}`,
+        'is set by the deployment mode: use the executionRoleName context (organization mode) instead',
+      );
+    }
     if (!declared.has(name)) {
       throw new InvalidInputError(
         `ruleParameters.${metadata.id}.${name}`,
@@ -30,7 +40,7 @@ export function ruleInputParameters(
     }
   }
   const values: Record<string, string> = {};
-  for (const spec of metadata.parameters) {
+  for (const spec of deployableParameters(metadata)) {
     const value = given[spec.name] ?? spec.default;
     if (value === undefined) {
       if (spec.required) {
@@ -44,6 +54,11 @@ export function ruleInputParameters(
     values[spec.name] = value;
   }
   return values;
+}
+
+/** A rule's parameters the deployer sets per rule: all but `ExecutionRoleName`. */
+export function deployableParameters(metadata: RuleMetadata<unknown>): readonly RuleParameterSpec[] {
+  return metadata.parameters.filter((spec) => spec.name !== EXECUTION_ROLE_PARAMETER);
 }
 
 /** JSON-encodes InputParameters and checks Config's length limit for the deployment kind. */

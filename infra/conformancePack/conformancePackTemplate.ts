@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../rules/core/errors';
 import type { RegisteredRule } from '../../rules/index';
 import { pascalCase } from '../pascalCase';
-import { EXECUTION_ROLE_PARAMETER } from '../ruleInputParameters';
+import { deployableParameters, EXECUTION_ROLE_PARAMETER } from '../ruleInputParameters';
 import { flattenTrigger } from '../ruleTriggers';
 import { toYaml, type TemplateObject, type TemplateValue } from './toYaml';
 
@@ -40,7 +40,7 @@ function ruleResource(
   const { metadata } = rule;
   const trigger = flattenTrigger(metadata.trigger);
   const inputs: Record<string, TemplateValue> = {};
-  for (const spec of metadata.parameters) {
+  for (const spec of deployableParameters(metadata)) {
     const param = ruleParameterName(metadata.id, spec.name);
     if (spec.default === undefined && !spec.required) {
       // Optional and without default: pass it only when the deployer sets it.
@@ -104,7 +104,8 @@ export function conformancePackTemplate(
     };
   }
   for (const rule of rules) {
-    const { id, parameters: specs } = rule.metadata;
+    const { id } = rule.metadata;
+    const specs = deployableParameters(rule.metadata);
     parameters[functionArnParameterName(id)] = {
       Type: 'String',
       Description: `ARN of the Lambda function of rule ${id}.`,

@@ -1,16 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeFixture, fixtureRules, hybridFixture, periodicFixture } from './fixtures';
 import { resourcesOfType, synthAccount, TEST_ENV, type Synthesized } from './support/synthStacks';
 import type { AmiShareGuardAccountStack } from '../../infra/AmiShareGuardAccountStack';
+import { RULE_BUNDLE } from '../../infra/ruleBundling';
 import { InvalidInputError } from '../../rules/core/errors';
 import type { RegisteredRule } from '../../rules/index';
 
 describe('Single-account stack', () => {
   let synthesized: Synthesized<AmiShareGuardAccountStack>;
   beforeAll(() => {
-    // Prepare / Act: one synth for the file.
-    synthesized = synthAccount();
+    // Prepare / Act: one synth for the file, the one that runs the CDK's esbuild bundling.
+    synthesized = synthAccount(fixtureRules, {}, { bundle: true });
+  });
+
+  it('bundles each function locally (no Docker) into a minified ESM index.mjs asset', () => {
+    const outdir = (synthesized.stack.node.root as App).outdir;
+    for (const fn of Object.values(resourcesOfType(synthesized.json, 'AWS::Lambda::Function'))) {
+      const key = String((fn.Properties?.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '');
+      const bundle = readFileSync(join(outdir, `asset.${key}`, 'index.mjs'), 'utf8');
+      // Booleans only: a failure must not print a 300 KB bundle.
+      expect(bundle.startsWith(RULE_BUNDLE.banner)).toBe(true);
+      expect(bundle.split('\n').length < bundle.length / 1000).toBe(true);
+    }
   });
 
   it('deploys one function per rule, Node.js 20 on arm64, ESM-bundled', () => {
@@ -89,6 +104,8 @@ describe('Single-account stack', () => {
       (r) => r.Properties?.ConfigRuleName === periodicFixture.metadata.id,
     );
     expect(periodic?.Properties?.InputParameters).not.toHaveProperty('ignoredImageTag');
+    // Single-account mode: no ExecutionRoleName, so the runtime reads with the function's own role.
+    expect(periodic?.Properties?.InputParameters).not.toHaveProperty('ExecutionRoleName');
     const hybrid = Object.values(resourcesOfType(synthesized.json, 'AWS::Config::ConfigRule')).find(
       (r) => r.Properties?.ConfigRuleName === hybridFixture.metadata.id,
     );
@@ -140,6 +157,14 @@ describe('Single-account stack', () => {
     overridden.template.hasResourceProperties('AWS::Config::ConfigRule', {
       InputParameters: { consumerAccountIds: '777788889999' },
     });
+  });
+
+  it('refuses a per-rule ExecutionRoleName: the deployment mode sets it', () => {
+    expect(() =>
+      synthAccount([periodicFixture], {
+        ruleParameters: { [periodicFixture.metadata.id]: { ExecutionRoleName: 'Other' } },
+      }),
+    ).toThrow(/ruleParameters\.fixture-shared-ami-check\.ExecutionRoleName: is set by the deployment mode/);
   });
 
   it('refuses a required parameter without value, naming the rule and parameter', () => {

@@ -20,6 +20,15 @@ export interface Synthesized<S extends Stack> {
   readonly json: Record<string, unknown>;
 }
 
+/**
+ * A test App. Bundling the functions (esbuild through the CDK) costs about a second per function,
+ * so only the synths that prove bundling run it (`bundle: true`); the others skip it with the
+ * CDK's own `aws:cdk:bundling-stacks` context (the template is the same but for the asset hash).
+ */
+function testApp(bundle: boolean): App {
+  return new App(bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
+}
+
 function synth<S extends Stack>(stack: S): Synthesized<S> {
   const template = Template.fromStack(stack);
   return { stack, template, json: template.toJSON() as Record<string, unknown> };
@@ -29,8 +38,9 @@ function synth<S extends Stack>(stack: S): Synthesized<S> {
 export function synthAccount(
   rules: readonly RegisteredRule[] = fixtureRules,
   props: Partial<AmiShareGuardAccountStackProps> = {},
+  { bundle = false }: { bundle?: boolean } = {},
 ): Synthesized<AmiShareGuardAccountStack> {
-  const app = new App();
+  const app = testApp(bundle);
   return synth(
     new AmiShareGuardAccountStack(app, 'Account', {
       env: TEST_ENV,
@@ -45,8 +55,9 @@ export function synthAccount(
 export function synthOrganization(
   props: Partial<AmiShareGuardOrganizationStackProps> = {},
   rules: readonly RegisteredRule[] = fixtureRules,
+  { bundle = false }: { bundle?: boolean } = {},
 ): Synthesized<AmiShareGuardOrganizationStack> {
-  const app = new App();
+  const app = testApp(bundle);
   return synth(
     new AmiShareGuardOrganizationStack(app, 'Organization', {
       env: TEST_ENV,
