@@ -21,6 +21,8 @@ const eq = (value: string): StringFilter[] => [{ Value: value, Comparison: 'EQUA
 /**
  * The rule's findings still open in Security Hub for one account and Region: ACTIVE and FAILED,
  * imported by the account itself under the rule's GeneratorId. Paginated with the SDK paginator.
+ * The filters are applied again to what comes back, so a service (or emulator) that ignores a
+ * filter can never make the sink close another rule's, another account's or an archived finding.
  */
 export async function activeFailedFindings(query: ActiveFindingsQuery): Promise<AwsSecurityFinding[]> {
   const out: AwsSecurityFinding[] = [];
@@ -40,7 +42,17 @@ export async function activeFailedFindings(query: ActiveFindingsQuery): Promise<
   // The paginator makes the next request when the loop asks for the next page: pace each.
   await query.bucket.take();
   for await (const page of pages) {
-    out.push(...(page.Findings ?? []));
+    out.push(
+      ...(page.Findings ?? []).filter(
+        (f) =>
+          f.ProductArn === query.productArn &&
+          f.GeneratorId === query.generatorId &&
+          f.AwsAccountId === query.accountId &&
+          (f.Region === undefined || f.Region === query.region) &&
+          (f.RecordState ?? 'ACTIVE') === 'ACTIVE' &&
+          f.Compliance?.Status === 'FAILED',
+      ),
+    );
     if (page.NextToken) await query.bucket.take();
   }
   return out;

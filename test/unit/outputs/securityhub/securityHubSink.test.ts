@@ -238,6 +238,22 @@ describe('Security Hub sink', () => {
     },
   );
 
+  it.each([
+    { what: "another rule's finding", change: { GeneratorId: 'ami-share-guard/other-rule' } },
+    { what: "another account's finding", change: { AwsAccountId: '999999999999' } },
+    { what: 'an archived finding', change: { RecordState: 'ARCHIVED' as const } },
+    { what: 'a finding already PASSED', change: { Compliance: { Status: 'PASSED' as const } } },
+  ])('never closes $what, even if GetFindings ignored its filters', async ({ change }) => {
+    // Prepare
+    hub.on(GetFindingsCommand).resolves({ Findings: [{ ...openFinding('ami-0gone'), ...change }] });
+    const sink = createSecurityHubSink({ awsConfigFor, now: () => NOW });
+    // Act
+    const outcome = await sink(run({ findings: [accountFinding([])] }));
+    // Assess
+    expect(outcome.resolved).toBe(0);
+    expect(importedFindings()).toEqual([]);
+  });
+
   it('follows GetFindings pages with the SDK paginator', async () => {
     // Prepare
     const tokens: (string | undefined)[] = [];
