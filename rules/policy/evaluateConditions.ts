@@ -49,13 +49,22 @@ function evaluateClause(
     if (clause.qualifier === 'ForAnyValue') return 'no';
     return op.isNegative ? 'yes' : 'no';
   }
-  const matchesAny = (v: string): boolean => policyValues.some((p) => op.matches(v, p));
-  const passes = (v: string): boolean => (op.isNegative ? !matchesAny(v) : matchesAny(v));
-  if (clause.qualifier === 'ForAllValues') return values.every(passes) ? 'yes' : 'no';
-  if (clause.qualifier === 'ForAnyValue') return values.some(passes) ? 'yes' : 'no';
+  let passed = 0;
+  for (const v of values) {
+    let matched = false;
+    for (const p of policyValues) {
+      if (op.matches(v, p)) {
+        matched = true;
+        break;
+      }
+    }
+    if (matched !== op.isNegative) passed += 1;
+  }
+  if (clause.qualifier === 'ForAllValues') return passed === values.length ? 'yes' : 'no';
+  if (clause.qualifier === 'ForAnyValue') return passed > 0 ? 'yes' : 'no';
   // Plain operator on a (possibly multi-valued) key: positive operators need one matching
   // value; negated operators need no value to match.
-  return (op.isNegative ? values.every(passes) : values.some(passes)) ? 'yes' : 'no';
+  return (op.isNegative ? passed === values.length : passed > 0) ? 'yes' : 'no';
 }
 
 /**

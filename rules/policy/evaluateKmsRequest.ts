@@ -44,14 +44,15 @@ export interface KmsActionEvaluation {
 }
 
 function refOf(hit: StatementHit, policy: 'key' | 'identity', policyIndex?: number): StatementRef {
-  return {
+  const ref: { -readonly [K in keyof StatementRef]: StatementRef[K] } = {
     policy,
-    ...(policyIndex === undefined ? {} : { policyIndex }),
     index: hit.statement.index,
-    ...(hit.statement.sid === undefined ? {} : { sid: hit.statement.sid }),
     effect: hit.statement.effect,
     applies: hit.result,
   };
+  if (policyIndex !== undefined) ref.policyIndex = policyIndex;
+  if (hit.statement.sid !== undefined) ref.sid = hit.statement.sid;
+  return ref;
 }
 
 /**

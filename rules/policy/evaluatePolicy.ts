@@ -1,5 +1,5 @@
 import { evaluateConditions } from './evaluateConditions';
-import { globMatches } from './glob';
+import { anyMatches } from './compiledStatement';
 import type { PrincipalMatch } from './matchPrincipal';
 import { matchNotPrincipal, matchPrincipal } from './matchPrincipal';
 import type { PrincipalRef } from './principalRef';
@@ -37,13 +37,10 @@ export interface PolicyEvaluation {
   readonly namedOnly: readonly StatementHit[];
 }
 
-export function actionMatches(patterns: readonly string[], actionLower: string): boolean {
-  return patterns.some((p) => globMatches(p, actionLower));
-}
-
 function resourceMatches(statement: PolicyStatement, resource: string): boolean {
-  if (statement.resource) return statement.resource.some((p) => globMatches(p, resource));
-  if (statement.notResource) return !statement.notResource.some((p) => globMatches(p, resource));
+  const c = statement.compiled;
+  if (c.resource) return anyMatches(c.resource, resource);
+  if (c.notResource) return !anyMatches(c.notResource, resource);
   return true;
 }
 
@@ -56,14 +53,14 @@ export function evaluatePolicy(policy: PolicyDocument, request: PolicyRequest): 
   let allowPrincipal: Tri = 'no';
   let allowAccount: Tri = 'no';
   for (const statement of policy.statements) {
-    if (statement.action && !actionMatches(statement.action, actionLower)) continue;
-    if (statement.notAction && actionMatches(statement.notAction, actionLower)) continue;
+    const c = statement.compiled;
+    if (c.action && !anyMatches(c.action, actionLower)) continue;
+    if (c.notAction && anyMatches(c.notAction, actionLower)) continue;
     if (!resourceMatches(statement, request.resource)) continue;
     let principalMatch: PrincipalMatch = 'principal';
     if (policy.kind !== 'identity') {
-      if (statement.principal) principalMatch = matchPrincipal(statement.principal, request.principal);
-      else if (statement.notPrincipal)
-        principalMatch = matchNotPrincipal(statement.notPrincipal, request.principal);
+      if (c.principal) principalMatch = matchPrincipal(c.principal, request.principal);
+      else if (c.notPrincipal) principalMatch = matchNotPrincipal(c.notPrincipal, request.principal);
       if (principalMatch === 'none') continue;
     }
     const conditions = evaluateConditions(statement.conditions, request.context);

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../core/finding';
+import { compilePattern, compilePrincipal } from './compiledStatement';
 import { findConditionOperator } from './conditionOperators';
 import { PolicyParseError } from './PolicyParseError';
 import type {
@@ -163,6 +164,14 @@ function parseStatement(value: unknown, index: number, path: string, kind: Polic
     notResource,
     conditions,
     raw: value as JsonObject,
+    compiled: {
+      action: action?.map((a) => compilePattern(a, true)),
+      notAction: notAction?.map((a) => compilePattern(a, true)),
+      resource: resource?.map((r) => compilePattern(r, false)),
+      notResource: notResource?.map((r) => compilePattern(r, false)),
+      principal: principal?.map(compilePrincipal),
+      notPrincipal: notPrincipal?.map(compilePrincipal),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../core/finding';
+import type { CompiledPrincipal, Matcher } from './compiledStatement';
 import type { ConditionOperator } from './conditionOperators';
 
 /** Which kind of policy a document is: it decides which elements are required or forbidden. */
@@ -45,6 +46,15 @@ export interface PolicyStatement {
   readonly conditions: readonly ConditionClause[];
   /** The statement as written. */
   readonly raw: JsonObject;
+  /** Matchers compiled once at parse time (evaluation does no pattern parsing). */
+  readonly compiled: {
+    readonly action: readonly Matcher[] | undefined;
+    readonly notAction: readonly Matcher[] | undefined;
+    readonly resource: readonly Matcher[] | undefined;
+    readonly notResource: readonly Matcher[] | undefined;
+    readonly principal: readonly CompiledPrincipal[] | undefined;
+    readonly notPrincipal: readonly CompiledPrincipal[] | undefined;
+  };
 }
 
 export interface PolicyDocument {
