@@ -95,7 +95,7 @@ describe('Rule: imagebuilder-distribution-key-shareable', () => {
     expect(finding.reasons.every((r) => r.message.length <= 160)).toBe(true);
   });
 
-  it.each([
+  it.each<[string, IbScenario]>([
     ['D2 twin: COMPLIANT once the distribution uses a customer managed key shared with the target', {}],
     [
       'D6 twin: COMPLIANT once the key policy keeps the root kms:* delegation statement',
@@ -128,7 +128,7 @@ describe('Rule: imagebuilder-distribution-key-shareable', () => {
     ['D12 twin: COMPLIANT once the source key grants 222222222222 use and grants', {}],
     ['D12 twin: COMPLIANT once the target-owned key grants 111111111111', { distKey: 'target-owned' }],
     ['G2 twin: COMPLIANT while the distribution key is Enabled', { distKeyState: 'Enabled' }],
-  ] as const)('%s', (_name, scenario: IbScenario) => {
+  ])('%s', (_name, scenario) => {
     const finding = evaluate(scenario);
 
     expect(finding.reasons.map((r) => r.message)).toEqual([expect.any(String)]);

@@ -1,0 +1,13 @@
+import { defineInventoryRule } from '../kit/defineInventoryRule';
+import { RECIPE_FAMILIES, recipeDependencies } from './dependencies';
+import { evaluateRecipeKeyShareable } from './evaluate';
+import { metadata } from './metadata';
+
+export const imagebuilderRecipeKeyShareableRule = defineInventoryRule({
+  metadata,
+  families: RECIPE_FAMILIES,
+  granularity: 'region',
+  needsOrganization: false,
+  dependencies: recipeDependencies,
+  evaluate: evaluateRecipeKeyShareable,
+});
