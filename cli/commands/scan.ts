@@ -66,9 +66,18 @@ async function loadParameters(path: string): Promise<Record<string, Record<strin
 }
 
 export async function scanAction(flags: ScanFlags): Promise<number> {
-  const rules = selectRules(allRules, flags.rules);
   const accounts = flags.accounts ? parseAccountList(flags.accounts, '--accounts') : undefined;
   const regions = flags.regions ? parseRegionList(flags.regions, '--regions') : undefined;
+  if (!flags.inventory && !regions && !process.env.AWS_REGION)
+    throw new UsageError(
+      'nothing to scan: give --inventory FILE (e.g. examples/demo-org.json), or --regions r1,r2 for a live scan',
+    );
+  if (flags.inventory && (flags.profile || flags.org || flags.roleName))
+    throw new UsageError(
+      '--inventory reads a file: drop --profile, --org and --role-name (they are for live scans)',
+    );
+  const inventoryFromFile = flags.inventory ? await loadInventory(flags.inventory) : undefined;
+  const rules = selectRules(allRules, flags.rules);
   const ruleParameters = flags.parameters ? await loadParameters(flags.parameters) : undefined;
   if (ruleParameters) {
     const unknownRule = Object.keys(ruleParameters).find((id) => !rules.some((r) => r.metadata.id === id));
@@ -76,12 +85,8 @@ export async function scanAction(flags: ScanFlags): Promise<number> {
       throw new InvalidInputError(`${flags.parameters}: ${unknownRule}`, 'not a rule of this scan');
   }
   let inventory: Inventory;
-  if (flags.inventory) {
-    if (flags.profile || flags.org || flags.roleName)
-      throw new UsageError(
-        '--inventory reads a file: drop --profile, --org and --role-name (they are for live scans)',
-      );
-    inventory = await loadInventory(flags.inventory);
+  if (inventoryFromFile) {
+    inventory = inventoryFromFile;
   } else {
     const liveRegions = regions ?? (process.env.AWS_REGION ? [process.env.AWS_REGION] : undefined);
     if (!liveRegions)

@@ -143,6 +143,11 @@ export function parseScanResult(input: unknown): ScanResult {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new InvalidInputError('$', 'expected a scan result object (the output of `scan --format json`)');
+  if ('organization' in json && !('findings' in json))
+    throw new InvalidInputError(
+      '$',
+      'this is an inventory, not a scan result: scan it first with `ami-share-guard scan --inventory FILE --format json --out scan.json`',
+    );
   const version = (json as { formatVersion?: unknown }).formatVersion;
   if (version !== SCAN_FORMAT_VERSION)
     throw new InvalidInputError(

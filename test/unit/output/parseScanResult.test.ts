@@ -15,6 +15,11 @@ describe('parseScanResult', () => {
     ['an array', '[]', '$: expected a scan result object'],
     [
       'an inventory',
+      JSON.stringify({ formatVersion: 1, organization: null, accounts: [] }),
+      '$: this is an inventory, not a scan result',
+    ],
+    [
+      'something else',
       JSON.stringify({ accounts: [] }),
       'formatVersion: missing: this is not an ami-share-guard scan result',
     ],
