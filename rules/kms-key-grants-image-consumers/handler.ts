@@ -1,0 +1,4 @@
+import { createConfigRuleHandler } from '../core/createConfigRuleHandler';
+import { kmsKeyGrantsImageConsumersRule } from './rule';
+
+export const handler = createConfigRuleHandler(kmsKeyGrantsImageConsumersRule);
