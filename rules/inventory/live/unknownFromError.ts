@@ -11,7 +11,6 @@ const ACCESS_DENIED = new Set([
   'UnrecognizedClientException',
   'ExpiredToken',
   'ExpiredTokenException',
-  'AWSOrganizationsNotInUseException',
 ]);
 const THROTTLED = new Set([
   'ThrottlingException',
@@ -42,7 +41,12 @@ export function reasonCodeOf(error: unknown): UnknownReasonCode {
   if (THROTTLED.has(code)) return 'Throttled';
   if (REGION_DISABLED.has(code)) return 'RegionDisabled';
   if (TIMEOUT.has(code)) return 'Timeout';
-  if (code === 'NotFoundException' || code === 'ResourceNotFoundException' || code.endsWith('.NotFound'))
+  if (
+    code === 'NotFoundException' ||
+    code === 'AWSOrganizationsNotInUseException' ||
+    code === 'ResourceNotFoundException' ||
+    code.endsWith('.NotFound')
+  )
     return 'NotFound';
   const status = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
   if (status === 403) return 'AccessDenied';

@@ -1,6 +1,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  CreateAccountCommand,
+  CreateOrganizationCommand,
+  CreateOrganizationalUnitCommand,
+  DescribeCreateAccountStatusCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fact } from '../../../rules/inventory/fact';
 import { loadInventoryFile, writeInventoryFile } from '../../../rules/inventory/inventoryFile';
@@ -9,7 +18,7 @@ import { LiveInventorySource } from '../../../rules/inventory/live/LiveInventory
 import { collectInventory } from '../../../rules/inventory/live/collectInventory';
 import { findImage, findKey, findRegion, findRole, imageSnapshots } from '../../../rules/inventory/lookup';
 import type { Inventory } from '../../../rules/inventory/model';
-import { InventoryEmulator } from './inventoryEmulator';
+import { DEFAULT_ACCOUNT, InventoryEmulator } from './inventoryEmulator';
 import type { Seeded } from './seedOrganizationAccounts';
 import {
   CONSUMER,
@@ -167,5 +176,58 @@ describe('Live inventory source (moto emulator, several accounts)', () => {
     const path = join(await mkdtemp(join(tmpdir(), 'asg-live-')), 'inventory.json');
     await writeInventoryFile(path, inv);
     expect(await loadInventoryFile(path)).toEqual(inv);
+  });
+
+  it("reads the organization with each account's OU path in the aws:PrincipalOrgPaths form", async () => {
+    // Prepare: an organization managed by the caller, an account two OUs down
+    const orgs = new OrganizationsClient(await emulator.config(DEFAULT_ACCOUNT, REGION));
+    const org = await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const rootId = (await orgs.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
+    const ou = await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'workloads' }));
+    const ouId = ou.OrganizationalUnit?.Id ?? '';
+    const child = await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: ouId, Name: 'prod' }));
+    const childId = child.OrganizationalUnit?.Id ?? '';
+    const created = await orgs.send(
+      new CreateAccountCommand({ AccountName: 'prod-1', Email: 'p@example.com' }),
+    );
+    const status = await orgs.send(
+      new DescribeCreateAccountStatusCommand({
+        CreateAccountRequestId: created.CreateAccountStatus?.Id ?? '',
+      }),
+    );
+    const memberId = status.CreateAccountStatus?.AccountId ?? '';
+    await orgs.send(
+      new MoveAccountCommand({ AccountId: memberId, SourceParentId: rootId, DestinationParentId: childId }),
+    );
+    const source = new LiveInventorySource({ configFor: emulator.configFor(), homeRegion: REGION });
+
+    // Act
+    const fact = await source.organization();
+
+    // Assess
+    const read = value(fact);
+    const orgId = org.Organization?.Id ?? '';
+    expect(read.id).toBe(orgId);
+    expect(read.managementAccountId).toBe(DEFAULT_ACCOUNT);
+    expect(read.accounts.find((a) => a.id === memberId)).toEqual({
+      id: memberId,
+      name: 'prod-1',
+      status: 'ACTIVE',
+      ouPath: `${orgId}/${rootId}/${ouId}/${childId}/`,
+      ouIds: [ouId, childId],
+    });
+    expect(read.accounts.find((a) => a.id === DEFAULT_ACCOUNT)?.ouPath).toBe(`${orgId}/${rootId}/`);
+  });
+
+  it('gives a typed unknown organization when the caller is in no organization', async () => {
+    const source = new LiveInventorySource({
+      configFor: emulator.configFor({ selfAccountId: CONSUMER }),
+      homeRegion: REGION,
+    });
+    const fact = await source.organization();
+    expect(fact).toMatchObject({
+      status: 'unknown',
+      reason: { code: 'NotFound', message: expect.stringContaining('AWSOrganizationsNotInUseException') },
+    });
   });
 });
