@@ -73,21 +73,22 @@ export function evaluateKmsRequest(request: KmsRequest): KmsActionEvaluation {
     resource: keyArn,
     context: request.context,
   });
-  const refs: StatementRef[] = key.hits.map((h) => refOf(h, 'key'));
-  const keyHits: { hit: StatementHit; ref: StatementRef }[] = key.hits.map((hit, i) => ({
-    hit,
-    ref: refs[i] as StatementRef,
-  }));
-  const identityEvals: PolicyEvaluation[] = (request.identityPolicies ?? []).map((p) =>
-    evaluatePolicy(p, { principal, action, resource: keyArn, context: request.context }),
-  );
-  const identityHits = identityEvals.flatMap((e, policyIndex) =>
-    e.hits.map((hit) => ({ hit, ref: refOf(hit, 'identity', policyIndex) })),
-  );
-  const allHits = [...keyHits, ...identityHits];
-
-  const identityDeny = triOr('no', ...identityEvals.map((e) => e.deny));
-  const identityAllow = triOr('no', ...identityEvals.map((e) => e.allowPrincipal));
+  const allHits: { hit: StatementHit; ref: StatementRef }[] = [];
+  for (const hit of key.hits) allHits.push({ hit, ref: refOf(hit, 'key') });
+  let identityDeny: Tri = 'no';
+  let identityAllow: Tri = 'no';
+  const identityPolicies = request.identityPolicies ?? [];
+  for (let policyIndex = 0; policyIndex < identityPolicies.length; policyIndex += 1) {
+    const e: PolicyEvaluation = evaluatePolicy(identityPolicies[policyIndex] as PolicyDocument, {
+      principal,
+      action,
+      resource: keyArn,
+      context: request.context,
+    });
+    identityDeny = triOr(identityDeny, e.deny);
+    identityAllow = triOr(identityAllow, e.allowPrincipal);
+    for (const hit of e.hits) allHits.push({ hit, ref: refOf(hit, 'identity', policyIndex) });
+  }
   const deny = triOr(key.deny, identityDeny);
 
   const grantHits: StatementRef[] = [];
