@@ -166,7 +166,7 @@ describe('parsePolicyDocument: hostile input is bounded', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const started = performance.now();
     expect(() => parsePolicyDocument(JSON.parse(deep) as unknown, 'identity')).toThrow(PolicyParseError);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('rejects more than 500 statements', () => {
@@ -194,7 +194,10 @@ describe('parsePolicyDocument: hostile input is bounded', () => {
       { seed: 7, numRuns: 3000 },
     );
     slowest.sort((a, b) => b - a);
-    expect(slowest[0]).toBeLessThan(25);
+    // p99 bounds the parser's own cost; the maximum only guards against a hang (a loaded CI
+    // machine can pause any single call for GC or scheduling).
+    expect(slowest[Math.floor(slowest.length / 100)]).toBeLessThan(5);
+    expect(slowest[0]).toBeLessThan(500);
   });
 });
 
