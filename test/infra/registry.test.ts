@@ -7,6 +7,7 @@ import { REPO_ROOT, ruleHandlerEntry, ruleHandlerExists } from '../../infra/rule
 import { encodeInputParameters } from '../../infra/ruleInputParameters';
 import { InvalidInputError } from '../../rules/core/errors';
 import { allRules } from '../../rules/index';
+import { synthAccount, synthOrganization } from './support/synthStacks';
 
 describe('The registry the app deploys', () => {
   it('has a Lambda entry rules/<id>/handler.ts for every rule in allRules', () => {
@@ -27,6 +28,25 @@ describe('The registry the app deploys', () => {
     const ids = allRules.map((r) => r.metadata.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9-_]{1,64}$/);
+  });
+
+  it.each([
+    { mode: 'single-account', synth: () => synthAccount(allRules, { handlerEntry: ruleHandlerEntry }) },
+    {
+      mode: 'organization rules',
+      synth: () =>
+        synthOrganization({ handlerEntry: ruleHandlerEntry, invokerAccounts: ['222233334444'] }, allRules),
+    },
+    {
+      mode: 'organization pack',
+      synth: () =>
+        synthOrganization({ handlerEntry: ruleHandlerEntry, deployAs: 'conformance-pack' }, allRules),
+    },
+  ])('synthesizes the $mode stack from allRules (metadata within Config limits)', ({ synth }) => {
+    const { json } = synth();
+    const expected = allRules.length;
+    const types = Object.values(json.Resources as Record<string, { Type: string }>).map((r) => r.Type);
+    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(expected);
   });
 
   it('resolves a handler entry to rules/<id>/handler.ts', () => {
