@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../rules/core/errors';
-import { parsePolicyDocument, PolicyParseError } from '../../../rules/policy';
+import { checkKeyAccess, parsePolicyDocument, PolicyParseError } from '../../../rules/policy';
+
+const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 const allow = { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' };
 
@@ -184,7 +186,16 @@ describe('parsePolicyDocument: hostile input is bounded', () => {
         (input, kind) => {
           const started = performance.now();
           try {
-            parsePolicyDocument(input, kind);
+            const doc = parsePolicyDocument(input, kind);
+            // Whatever parses must also evaluate without throwing.
+            if (kind === 'key') {
+              checkKeyAccess({
+                keyArn: KEY_ARN,
+                keyPolicy: doc,
+                consumer: { kind: 'account', accountId: '444455556666' },
+                purpose: 'launch',
+              });
+            }
           } catch (error) {
             if (!(error instanceof PolicyParseError)) throw error;
           }
@@ -216,7 +227,18 @@ const policyLike = fc.record({
         'Resource',
         'Condition',
       ),
-      fc.oneof(fc.constantFrom('Allow', 'Deny', '*', 'kms:Decrypt'), fc.jsonValue({ maxDepth: 3 })),
+      fc.oneof(
+        fc.constantFrom(
+          'Allow',
+          'Deny',
+          '*',
+          'kms:Decrypt',
+          'kms:*',
+          { AWS: '444455556666' },
+          { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } },
+        ),
+        fc.jsonValue({ maxDepth: 3 }),
+      ),
     ),
     { maxLength: 4 },
   ),
