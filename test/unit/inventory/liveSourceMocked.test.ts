@@ -24,6 +24,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { INVENTORY_READ_ACTIONS } from '../../../rules/inventory/readPermissions';
 import { LiveInventorySource } from '../../../rules/inventory/live/LiveInventorySource';
 
 const ACCOUNT = '111111111111';
@@ -146,6 +147,10 @@ describe('Live source: Image Builder (SDK-shaped mocked responses)', () => {
       { region: REGION, imageId: 'ami-0aaaaaaaaaaaaaaaa', accountId: ACCOUNT },
     ]);
     expect(ib.commandCalls(ListImageRecipesCommand)[0]?.args[0].input).toEqual({ owner: 'Self' });
+    const called = ib
+      .calls()
+      .map((c) => `imagebuilder:${(c.args[0] as object).constructor.name.replace(/Command$/, '')}`);
+    expect(called.filter((api) => !INVENTORY_READ_ACTIONS.includes(api))).toEqual([]);
   });
 
   it('gives an AccessDenied unknown naming the API when Image Builder refuses', async () => {
