@@ -1,0 +1,4 @@
+import { createConfigRuleHandler } from '../core/createConfigRuleHandler';
+import { amiConsumerRoleKmsAccessRule } from './rule';
+
+export const handler = createConfigRuleHandler(amiConsumerRoleKmsAccessRule);

@@ -1,0 +1,10 @@
+export { metadata, parameterSchema } from './metadata';
+export type { AmiConsumerRoleKmsAccessParams } from './metadata';
+export { evaluateAmiConsumerRoleKmsAccess, mergeIdentityStatements } from './evaluate';
+export { foreignImageKeys, foreignImageKeyTargets } from './foreignImageKeys';
+export type { ForeignImageKey, ForeignImageKeys } from './foreignImageKeys';
+export { judgeRoleKey, kmsKeyUsageStatements } from './judgeRoleKey';
+export type { RoleKeyVerdict } from './judgeRoleKey';
+export { canLaunch, isSelected, isServiceLinked, rolePolicies } from './launcherRoles';
+export type { RolePolicies } from './launcherRoles';
+export { amiConsumerRoleKmsAccessRule } from './rule';
