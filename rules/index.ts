@@ -1,3 +1,8 @@
+import { amiConsumerRoleKmsAccessRule } from './ami-consumer-role-kms-access/rule';
+import { registerRule } from './kit/packRule';
+import { kmsKeyGrantsImageConsumersRule } from './kms-key-grants-image-consumers/rule';
+import { sharedAmiKeyGrantsConsumersRule } from './shared-ami-key-grants-consumers/rule';
+import { sharedAmiUsesCustomerManagedKeyRule } from './shared-ami-uses-customer-managed-key/rule';
 import type { RuleMetadata } from './core/ruleMetadata';
 import type { PackRule } from './kit/packRule';
 
@@ -12,4 +17,9 @@ export interface RegisteredRule {
  * Every rule in the pack, in catalogue order: the one registry that infra, the conformance pack,
  * docs, the CLI and tests map over. Add a rule with `registerRule(<rule>)` from `rules/kit`.
  */
-export const allRules: readonly PackRule[] = [];
+export const allRules: readonly PackRule[] = [
+  registerRule(sharedAmiUsesCustomerManagedKeyRule),
+  registerRule(sharedAmiKeyGrantsConsumersRule),
+  registerRule(kmsKeyGrantsImageConsumersRule),
+  registerRule(amiConsumerRoleKmsAccessRule),
+];
