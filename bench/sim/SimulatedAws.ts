@@ -101,15 +101,15 @@ export class SimulatedAws {
   }
 
   static async start(options: SimulatedAwsOptions): Promise<SimulatedAws> {
-    let sim: SimulatedAws | undefined;
+    const holder: { sim?: SimulatedAws } = {};
     const server = createServer((req, res) => {
-      void sim?.handle(req, res);
+      void holder.sim?.handle(req, res);
     });
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    sim = new SimulatedAws(server, `http://127.0.0.1:${port}`, options);
-    return sim;
+    holder.sim = new SimulatedAws(server, `http://127.0.0.1:${port}`, options);
+    return holder.sim;
   }
 
   /** Credentials that make the simulator treat requests as coming from `accountId`. */
@@ -187,7 +187,9 @@ export class SimulatedAws {
     }
     const denied = faults.accessDenied?.some(
       (d) =>
-        (d.accountId === undefined || d.accountId === accountId) && (d.api === undefined || d.api === api),
+        (d.accountId === undefined || d.accountId === accountId) &&
+        (d.api === undefined || d.api === api) &&
+        (d.service === undefined || d.service === service),
     );
     if (denied) {
       bump(this.stats_.injected, `${api} denied`);

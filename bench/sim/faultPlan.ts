@@ -12,8 +12,12 @@ export interface FaultPlan {
   readonly timeoutMs?: number;
   /** Restricts the rates above to these APIs (`ec2:DescribeImageAttribute`); default all. */
   readonly apis?: readonly string[];
-  /** AccessDenied for a whole account, one API, or one API in one account. */
-  readonly accessDenied?: readonly { readonly accountId?: string; readonly api?: string }[];
+  /** AccessDenied for a whole account, a service (`ec2`), one API, or any mix of these. */
+  readonly accessDenied?: readonly {
+    readonly accountId?: string;
+    readonly service?: string;
+    readonly api?: string;
+  }[];
   /** APIs that never answer (the run's time budget must catch them). */
   readonly hang?: readonly string[];
   /** PutEvaluations: evaluations reported back in FailedEvaluations. */

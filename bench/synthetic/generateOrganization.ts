@@ -25,6 +25,8 @@ export interface GenerateOptions {
   readonly ous?: number;
   /** Share of customer managed keys whose policy omits a consumer the AMIs are shared with. */
   readonly brokenKeyShare?: number;
+  /** `even` (default): AMIs spread over accounts and Regions. `first`: all in the first account's first Region. */
+  readonly amiPlacement?: 'even' | 'first';
 }
 
 export const MAX_ACCOUNTS = 1_000;
@@ -170,7 +172,11 @@ export function generateOrganization(options: GenerateOptions): SyntheticOrganiz
   const ouIds = Array.from({ length: options.ous ?? 5 }, () => `ou-${prng.hex(4)}-${prng.hex(8)}`);
   const managementAccountId = accountIdAt(0);
   const accountIds = Array.from({ length: options.accounts }, (_, i) => accountIdAt(i + 1));
-  const amiCounts = spread(options.amis, options.accounts * options.regions.length);
+  const slots = options.accounts * options.regions.length;
+  const amiCounts =
+    options.amiPlacement === 'first'
+      ? [options.amis, ...Array.from({ length: slots - 1 }, () => 0)]
+      : spread(options.amis, slots);
   const keysPerRegion = options.keysPerRegion ?? 8;
   const brokenShare = options.brokenKeyShare ?? 0.1;
   let amiCounter = 0;

@@ -1,0 +1,163 @@
+import type { HandlerSummary } from '../../rules/core';
+import type { PackRule } from '../../rules/kit';
+import type { BoundFigures, MemoryFigures } from '../measure';
+import { rateLimitBound, startMemorySampler } from '../measure';
+import type { ApiQuota, FaultPlan, SimStats } from '../sim';
+import { DEFAULT_QUOTAS, SimulatedAws } from '../sim';
+import { generateOrganization, toInventory } from '../synthetic';
+import type { VerdictCheck } from './configRun';
+import { checkVerdicts, runConfigRule } from './configRun';
+
+export interface PeriodicBenchOptions {
+  readonly rule: PackRule;
+  readonly amis: number;
+  readonly seed?: number;
+  readonly keysPerRegion?: number;
+  readonly quotas?: Readonly<Record<string, ApiQuota>>;
+  readonly faults?: FaultPlan;
+  /** Seed Config with a previous run's results (the steady state: cleanup pages through them). */
+  readonly priorResults?: boolean;
+  readonly ruleParameters?: Readonly<Record<string, string>>;
+}
+
+export interface PeriodicBenchResult {
+  readonly rule: string;
+  readonly amis: number;
+  readonly snapshots: number;
+  readonly keys: number;
+  readonly wallMs: number;
+  readonly bound: BoundFigures;
+  /** wall time / rate-limit bound. */
+  readonly ratioToBound: number;
+  readonly summary?: HandlerSummary;
+  readonly error?: { readonly name: string; readonly message: string };
+  readonly verdicts: VerdictCheck;
+  /** Successful calls per AMI, by API. */
+  readonly callsPerAmi: Record<string, number>;
+  readonly sim: SimStats;
+  /** Throttling errors the SDK retried, and those that surfaced (became unknown facts or failed the run). */
+  readonly throttling: { readonly received: number; readonly surfaced: number; readonly retried: number };
+  readonly memory: MemoryFigures;
+}
+
+const REGION = 'eu-west-1';
+const NOTIFICATION = '2026-01-02T00:00:00.000Z';
+
+function sum(r: Record<string, number>): number {
+  return Object.values(r).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * A periodic evaluation of one account and Region holding `amis` AMIs, through the rule's real
+ * Lambda handler: the live inventory source reads the simulated AWS (rate-limited, latency),
+ * the rule evaluates, the core batches PutEvaluations and cleans stale results.
+ */
+export async function runPeriodicEvaluationBench(o: PeriodicBenchOptions): Promise<PeriodicBenchResult> {
+  const quotas = o.quotas ?? DEFAULT_QUOTAS;
+  const org = generateOrganization({
+    accounts: 10,
+    regions: [REGION],
+    amis: o.amis,
+    amiPlacement: 'first',
+    seed: o.seed ?? 42,
+    keysPerRegion: o.keysPerRegion ?? 20,
+  });
+  const account = org.accounts[0];
+  if (!account) throw new Error('generator returned no account');
+  const region = account.regions[0];
+  if (!region) throw new Error('generator returned no Region');
+  const truthInventory = toInventory(org);
+  const ruleParameters = o.ruleParameters ?? { PerAmiEvaluations: 'true' };
+  const sim = await SimulatedAws.start({ org, quotas, ...(o.faults ? { faults: o.faults } : {}) });
+  const ruleName = o.rule.metadata.id;
+  if (o.priorResults ?? true) {
+    // Yesterday's results: every shared AMI, plus 25 AMIs deregistered since (stale: cleanup retires them).
+    const shared = region.images.filter((i) => i.launchPermissions.length > 0);
+    sim.config.seed(account.accountId, ruleName, [
+      ...shared.map((i) => ({
+        resourceType: 'AWS::EC2::Image',
+        resourceId: i.imageId,
+        complianceType: 'COMPLIANT',
+        orderingTimestamp: Date.parse('2026-01-01T00:00:00Z') / 1000,
+      })),
+      ...Array.from({ length: 25 }, (_, i) => ({
+        resourceType: 'AWS::EC2::Image',
+        resourceId: `ami-dead${i.toString(16).padStart(13, '0')}`,
+        complianceType: 'NON_COMPLIANT',
+        orderingTimestamp: Date.parse('2026-01-01T00:00:00Z') / 1000,
+      })),
+    ]);
+  }
+  const priorCount = sim.config.evaluations(account.accountId, ruleName).length;
+  const memory = startMemorySampler();
+  let outcome;
+  try {
+    outcome = await runConfigRule({
+      sim,
+      rule: o.rule,
+      accountId: account.accountId,
+      region: REGION,
+      ruleParameters,
+      notificationCreationTime: NOTIFICATION,
+    });
+  } finally {
+    await sim.stop();
+  }
+  const mem = memory.stop();
+  const stats = sim.stats();
+  const recorded = sim.config.evaluations(account.accountId, ruleName);
+  const verdicts = checkVerdicts(
+    o.rule,
+    truthInventory,
+    account.accountId,
+    REGION,
+    ruleParameters,
+    recorded,
+    Date.parse(NOTIFICATION) / 1000,
+  );
+  const evaluationsPut = outcome.summary?.evaluationsPut ?? stats.succeeded['config:PutEvaluations'] ?? 0;
+  const snapshotCount = region.snapshots.length;
+  const keyCount = region.keys.length;
+  const bound = rateLimitBound(
+    [
+      {
+        'ec2:DescribeImages': 1,
+        'ec2:DescribeImageAttribute': o.amis,
+        'ec2:DescribeSnapshots': Math.ceil(snapshotCount / 200),
+        'kms:ListKeys': Math.ceil(keyCount / 100),
+        'kms:ListAliases': Math.ceil(keyCount / 50),
+        'kms:DescribeKey': keyCount,
+        'kms:GetKeyPolicy': keyCount,
+      },
+      { 'config:GetComplianceDetailsByConfigRule': Math.ceil(priorCount / 100) },
+      { 'config:PutEvaluations': Math.ceil(evaluationsPut / 100) },
+    ],
+    quotas,
+  );
+  const received =
+    sum(stats.throttledByQuota) +
+    sum(Object.fromEntries(Object.entries(stats.injected).filter(([k]) => k.endsWith(' throttled'))));
+  const surfaced = (outcome.summary?.incomplete ?? []).filter((s) => /Throttled/.test(s)).length;
+  const callsPerAmi = Object.fromEntries(
+    Object.entries(stats.succeeded).map(([api, n]) => [
+      api,
+      Math.round((n / Math.max(1, o.amis)) * 10_000) / 10_000,
+    ]),
+  );
+  return {
+    rule: ruleName,
+    amis: o.amis,
+    snapshots: snapshotCount,
+    keys: keyCount,
+    wallMs: Math.round(outcome.wallMs),
+    bound,
+    ratioToBound: bound.rateLimitMs > 0 ? Math.round((outcome.wallMs / bound.rateLimitMs) * 1000) / 1000 : 0,
+    ...(outcome.summary ? { summary: outcome.summary } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+    verdicts,
+    callsPerAmi,
+    sim: stats,
+    throttling: { received, surfaced, retried: received - surfaced },
+    memory: mem,
+  };
+}
