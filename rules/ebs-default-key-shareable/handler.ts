@@ -1,0 +1,4 @@
+import { createConfigRuleHandler } from '../core/createConfigRuleHandler';
+import { ebsDefaultKeyShareableRule } from './rule';
+
+export const handler = createConfigRuleHandler(ebsDefaultKeyShareableRule);

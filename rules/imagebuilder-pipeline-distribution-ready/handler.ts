@@ -1,0 +1,4 @@
+import { createConfigRuleHandler } from '../core/createConfigRuleHandler';
+import { imagebuilderPipelineDistributionReadyRule } from './rule';
+
+export const handler = createConfigRuleHandler(imagebuilderPipelineDistributionReadyRule);

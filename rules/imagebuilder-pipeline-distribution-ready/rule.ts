@@ -1,0 +1,13 @@
+import { defineInventoryRule } from '../kit/defineInventoryRule';
+import { PIPELINE_FAMILIES, pipelineDependencies } from './dependencies';
+import { evaluatePipelineDistributionReady } from './evaluate';
+import { metadata } from './metadata';
+
+export const imagebuilderPipelineDistributionReadyRule = defineInventoryRule({
+  metadata,
+  families: PIPELINE_FAMILIES,
+  granularity: 'region',
+  needsOrganization: true,
+  dependencies: pipelineDependencies,
+  evaluate: evaluatePipelineDistributionReady,
+});
