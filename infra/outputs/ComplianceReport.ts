@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -7,6 +7,9 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { InvalidInputError } from '../../rules/core/errors';
+import { allRules, type RegisteredRule } from '../../rules/index';
+import { PACK_RULES_VARIABLE, packRulesVariable } from '../../outputs/report/reportSettings';
 import { RULE_FUNCTION_ARCHITECTURE, RULE_FUNCTION_RUNTIME } from '../lambdaRuntime';
 import { ruleFunctionBundling } from '../ruleBundling';
 import { REPO_ROOT } from '../ruleHandlerEntry';
@@ -24,8 +27,18 @@ export const REPORT_AGGREGATOR_ACTIONS = [
   'config:GetAggregateComplianceDetailsByConfigRule',
 ] as const;
 
+/** Lambda allows 4 KB of environment variables in all; the rule list keeps room for the rest. */
+export const PACK_RULES_MAX_BYTES = 3500;
+
 export interface ComplianceReportProps {
   readonly aggregator: ReportAggregator;
+  /**
+   * The pack's rules: the function finds their deployed copies (`<id>`, `OrgConfigRule-<id>-…`,
+   * `<id>-conformance-pack-…`) by id. Written into the function's environment at synth time, so
+   * the report bundle carries the renderers and not the rule evaluators.
+   * @default allRules (the registry)
+   */
+  readonly rules?: readonly RegisteredRule[];
   /**
    * When the report runs (EventBridge Scheduler, UTC).
    * @default every day at 06:00 UTC
@@ -81,6 +94,20 @@ export class ComplianceReport extends Construct {
   constructor(scope: Construct, id: string, props: ComplianceReportProps) {
     super(scope, id);
     const prefix = props.prefix ?? 'reports/';
+    const rules = props.rules ?? allRules;
+    const packRules = packRulesVariable(rules);
+    if (Buffer.byteLength(packRules) > PACK_RULES_MAX_BYTES) {
+      throw new InvalidInputError(
+        'ComplianceReportProps.rules',
+        `the rule list takes ${Buffer.byteLength(packRules)} bytes, over the ${PACK_RULES_MAX_BYTES} bytes kept for it in the function's 4 KB environment`,
+      );
+    }
+    if (rules.length === 0) {
+      Annotations.of(this).addWarningV2(
+        'ami-share-guard:reportWithoutRules',
+        'The rule registry is empty: the report function will refuse to run (env PACK_RULES is empty).',
+      );
+    }
     // Grant S3 log delivery through a bucket policy (aws:SourceArn/SourceAccount-bound), not the
     // legacy LogDeliveryWrite ACL, whatever the app's feature flags: the buckets keep ACLs disabled.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
@@ -177,6 +204,7 @@ export class ComplianceReport extends Construct {
         REPORT_BUCKET: this.bucket.bucketName,
         REPORT_PREFIX: prefix,
         AGGREGATOR_NAME: props.aggregator.name,
+        [PACK_RULES_VARIABLE]: packRules,
         ...(props.notificationTopic ? { REPORT_TOPIC_ARN: props.notificationTopic.topicArn } : {}),
       },
     });

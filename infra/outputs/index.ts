@@ -1,3 +1,3 @@
-export { ComplianceReport, REPORT_AGGREGATOR_ACTIONS } from './ComplianceReport';
+export { ComplianceReport, PACK_RULES_MAX_BYTES, REPORT_AGGREGATOR_ACTIONS } from './ComplianceReport';
 export type { ComplianceReportProps, ReportAggregator } from './ComplianceReport';
 export { securityHubImportStatements } from './securityHubImportStatements';

@@ -1,6 +1,5 @@
 import type { ComplianceType, Finding } from '../../rules/core/finding';
-import type { RuleMetadata } from '../../rules/core/ruleMetadata';
-import { SCAN_FORMAT_VERSION, type ScanResult } from '../../rules/output/scanResult';
+import { SCAN_FORMAT_VERSION, type ScanResult, type ScanRuleInfo } from '../../rules/output/scanResult';
 import type { AggregateCompliance } from './readAggregateCompliance';
 
 const COMPLIANCE: ReadonlySet<string> = new Set<ComplianceType>([
@@ -26,7 +25,7 @@ export interface ComplianceScanOptions {
  */
 export function complianceScan(
   data: AggregateCompliance,
-  rules: readonly { readonly metadata: RuleMetadata<unknown> }[],
+  rules: readonly ScanRuleInfo[],
   options: ComplianceScanOptions,
 ): ScanResult {
   const findings: Finding[] = [];
@@ -59,15 +58,7 @@ export function complianceScan(
       description: `AWS Config aggregator ${options.aggregatorName}: ${data.rules.length} deployed rule(s) in ${accounts.length} account(s)`,
     },
     partition: options.partition ?? 'aws',
-    rules: rules
-      .filter(({ metadata }) => deployed.has(metadata.id))
-      .map(({ metadata: m }) => ({
-        id: m.id,
-        title: m.title,
-        severity: m.severity,
-        scenarios: [...m.scenarios],
-        remediation: m.remediation,
-      })),
+    rules: rules.filter((r) => deployed.has(r.id)).map((r) => ({ ...r, scenarios: [...r.scenarios] })),
     accounts: accounts.map((id) => ({ id })),
     regions,
     findings,

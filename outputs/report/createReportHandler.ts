@@ -2,7 +2,6 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createJsonLogger, type Logger } from '../../rules/core/logger';
-import type { RuleMetadata } from '../../rules/core/ruleMetadata';
 import { renderCsv } from '../../rules/output/renderCsv';
 import { renderHtml } from '../../rules/output/renderHtml';
 import { renderJson } from '../../rules/output/renderJson';
@@ -13,9 +12,10 @@ import { readAggregateCompliance } from './readAggregateCompliance';
 import { reportSettingsFrom, type ReportSettings } from './reportSettings';
 
 export interface ReportHandlerOptions {
-  /** The pack's rules (ids to look for, metadata for the report). */
-  readonly rules: readonly { readonly metadata: RuleMetadata<unknown> }[];
-  /** Default: from the environment ({@link reportSettingsFrom}). */
+  /**
+   * Default: from the environment ({@link reportSettingsFrom}), the pack's rules included
+   * (`PACK_RULES`, written at synth time from `allRules`).
+   */
   readonly settings?: ReportSettings;
   readonly config?: ConfigServiceClient;
   readonly s3?: S3Client;
@@ -49,7 +49,7 @@ const clientConfig = (region: string | undefined) => ({
  * the report bucket and, when a topic is configured, sends a notice. Logs one JSON summary line.
  */
 export function createReportHandler(
-  options: ReportHandlerOptions,
+  options: ReportHandlerOptions = {},
 ): (event?: unknown) => Promise<ReportRunSummary> {
   const logger = (options.logger ?? createJsonLogger()).child({ function: 'ami-share-guard-report' });
   const now = options.now ?? (() => new Date());
@@ -62,11 +62,11 @@ export function createReportHandler(
       const data = await readAggregateCompliance({
         client: config,
         aggregatorName: settings.aggregatorName,
-        ruleIds: options.rules.map((r) => r.metadata.id),
+        ruleIds: settings.rules.map((r) => r.id),
         ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
       });
-      const scan = complianceScan(data, options.rules, {
+      const scan = complianceScan(data, settings.rules, {
         aggregatorName: settings.aggregatorName,
         generatedAt: started,
         ...(options.partition ? { partition: options.partition } : {}),

@@ -16,5 +16,5 @@ export type {
   ReadAggregateComplianceOptions,
   RuleResults,
 } from './readAggregateCompliance';
-export { reportSettingsFrom } from './reportSettings';
+export { PACK_RULES_VARIABLE, packRulesVariable, reportSettingsFrom } from './reportSettings';
 export type { ReportSettings } from './reportSettings';

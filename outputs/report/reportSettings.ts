@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../rules/core/errors';
+import type { RuleMetadata } from '../../rules/core/ruleMetadata';
+import { SCENARIO_IDS } from '../../rules/core/ruleMetadata';
+import type { ScanRuleInfo } from '../../rules/output/scanResult';
+
+/** The environment variable that carries the pack's rules (ids, titles, severities, scenarios). */
+export const PACK_RULES_VARIABLE = 'PACK_RULES';
 
 /** The report function's configuration, from its environment (set by the CDK construct). */
 export interface ReportSettings {
@@ -8,6 +14,43 @@ export interface ReportSettings {
   readonly aggregatorName: string;
   readonly topicArn?: string;
   readonly region?: string;
+  /** The pack's rules: their ids find the deployed rules; the rest labels the report. */
+  readonly rules: readonly ScanRuleInfo[];
+}
+
+const ruleInfoSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected a rule id'),
+  title: z.string(),
+  severity: z.enum(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+  scenarios: z.array(z.enum(SCENARIO_IDS)),
+});
+
+/** What the report needs of each rule, compact enough for a Lambda environment variable. */
+export function packRulesVariable(rules: readonly { readonly metadata: RuleMetadata<unknown> }[]): string {
+  return JSON.stringify(
+    rules.map(({ metadata: m }) => ({
+      id: m.id,
+      title: m.title,
+      severity: m.severity,
+      scenarios: m.scenarios,
+    })),
+  );
+}
+
+function parsePackRules(raw: string): ScanRuleInfo[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new InvalidInputError(`env.${PACK_RULES_VARIABLE}`, 'not valid JSON', { cause: error });
+  }
+  const parsed = z.array(ruleInfoSchema).min(1, 'expected at least one rule').safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue?.path.length ? `[${issue.path.join('].')}` : '';
+    throw new InvalidInputError(`env.${PACK_RULES_VARIABLE}${at}`, issue?.message ?? 'invalid');
+  }
+  return parsed.data;
 }
 
 const schema = z.object({
@@ -19,6 +62,7 @@ const schema = z.object({
     .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, 'expected an SNS topic ARN')
     .optional(),
   AWS_REGION: z.string().optional(),
+  [PACK_RULES_VARIABLE]: z.string(),
 });
 
 /** Reads and checks the settings; a bad or missing variable throws an error naming it. */
@@ -38,5 +82,6 @@ export function reportSettingsFrom(env: Readonly<Record<string, string | undefin
     aggregatorName: e.AGGREGATOR_NAME,
     ...(e.REPORT_TOPIC_ARN ? { topicArn: e.REPORT_TOPIC_ARN } : {}),
     ...(e.AWS_REGION ? { region: e.AWS_REGION } : {}),
+    rules: parsePackRules(e[PACK_RULES_VARIABLE]),
   };
 }

@@ -17,6 +17,14 @@ const REGION = 'eu-west-1';
 const BUCKET = 'asg-reports-test';
 const ORG_RULE = `OrgConfigRule-${amiRuleMetadata.id}-wmqphvws`;
 const NOW = new Date('2026-11-23T18:00:00.000Z');
+const RULES = [
+  {
+    id: amiRuleMetadata.id,
+    title: amiRuleMetadata.title,
+    severity: amiRuleMetadata.severity,
+    scenarios: [...amiRuleMetadata.scenarios],
+  },
+];
 
 // moto has no aggregator compliance APIs (DescribeAggregateComplianceByConfigRules,
 // GetAggregateComplianceDetailsByConfigRule): they are served by aws-sdk-client-mock, shaped like
@@ -69,8 +77,13 @@ describe('scheduled compliance report (S3 and SNS in the emulator)', () => {
     const { s3, sns, config, topicArn } = await setup();
     const logger = createCapturingLogger();
     const handler = createReportHandler({
-      rules: [{ metadata: amiRuleMetadata }],
-      settings: { bucket: BUCKET, prefix: 'reports/', aggregatorName: 'ami-share-guard', topicArn },
+      settings: {
+        bucket: BUCKET,
+        prefix: 'reports/',
+        aggregatorName: 'ami-share-guard',
+        topicArn,
+        rules: RULES,
+      },
       config,
       s3,
       sns,
@@ -124,8 +137,7 @@ describe('scheduled compliance report (S3 and SNS in the emulator)', () => {
       .rejects(Object.assign(new Error('throttled too long'), { name: 'ThrottlingException' }));
     const logger = createCapturingLogger();
     const handler = createReportHandler({
-      rules: [{ metadata: amiRuleMetadata }],
-      settings: { bucket: BUCKET, prefix: 'reports', aggregatorName: 'ami-share-guard' },
+      settings: { bucket: BUCKET, prefix: 'reports', aggregatorName: 'ami-share-guard', rules: RULES },
       config,
       s3,
       now: () => NOW,

@@ -4,6 +4,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplianceReport } from '../../../../infra/outputs/ComplianceReport';
+import { fixtureRules } from '../../../infra/fixtures';
 import { leastPrivilegeBreaches, templateIam } from '../../../infra/support/iamPolicyWalker';
 
 const AGGREGATOR = {
@@ -20,6 +21,7 @@ function synth(withTopic: boolean): { stack: Stack; template: Template } {
   });
   new ComplianceReport(stack, 'Report', {
     aggregator: AGGREGATOR,
+    rules: fixtureRules,
     ...(withTopic ? { notificationTopic: Topic.fromTopicArn(stack, 'Topic', TOPIC) } : {}),
   });
   return { stack, template: Template.fromStack(stack) };

@@ -41,7 +41,7 @@ function scanOf(unreadable: string[] = []) {
       ],
       unreadable,
     },
-    [{ metadata: amiRuleMetadata }],
+    [{ id: amiRuleMetadata.id, title: amiRuleMetadata.title, severity: 'HIGH', scenarios: ['L1', 'L2'] }],
     { aggregatorName: 'ami-share-guard', generatedAt: new Date('2026-11-23T18:00:00Z') },
   );
 }
