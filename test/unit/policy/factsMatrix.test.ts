@@ -515,6 +515,8 @@ describe('KMS semantics: what the engine cannot know stays conditional', () => {
     ['kms:CallerAccount', { StringEquals: { 'kms:CallerAccount': CONSUMER_ACCOUNT } }],
     ['aws:PrincipalOrgID', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } }],
     ['aws:SourceVpce', { StringEquals: { 'aws:SourceVpce': 'vpce-1' } }],
+    // The §5.4 Discovery-mode row: allowed only under Bool kms:GrantIsForAWSResource=true.
+    ['kms:GrantIsForAWSResource', { Bool: { 'kms:GrantIsForAWSResource': 'true' } }],
   ] as const)('conditional naming %s when the request context does not settle it', (key, condition) => {
     // Prepare
     const question: KmsQuestion = {
