@@ -7,8 +7,7 @@ import { BROKEN_REGION, DEMO_ACCOUNT_NAMES, DEMO_ACCOUNTS, TWIN_REGION, demoRole
 import { addImageBuilderCases } from './demoImageBuilderCases';
 import { addLaunchCases } from './demoLaunchCases';
 
-export const DEMO_DESCRIPTION =
-  'demo organization: 8 accounts, every scenario of SCENARIOS.md broken in eu-west-1 and fixed in us-east-1';
+export const DEMO_DESCRIPTION = 'demo org, broken in eu-west-1, fixed twins in us-east-1';
 
 export interface DemoOrg {
   readonly inventory: Inventory;

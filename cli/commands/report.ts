@@ -14,6 +14,7 @@ interface ReportFlags {
   readonly format: OutputFormat;
   readonly out?: string;
   readonly color: boolean;
+  readonly all?: boolean;
 }
 
 export async function reportAction(flags: ReportFlags): Promise<number> {
@@ -41,6 +42,7 @@ export async function reportAction(flags: ReportFlags): Promise<number> {
     renderScan(scan, flags.format, {
       color: toTerminal && useColor(process.stdout, process.env, flags.color),
       width: toTerminal ? terminalWidth(process.stdout) : 80,
+      all: flags.all ?? false,
     }),
     flags.out,
   );
@@ -56,6 +58,7 @@ export function register(program: Command): void {
     .requiredOption('-i, --input <file>', 'a scan result written by `scan --format json --out FILE`')
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('--all', 'table: list COMPLIANT evaluations too (by default they are counted)')
     .option('--no-color', 'no ANSI colors in the table (also: NO_COLOR=1)')
     .addHelpText(
       'after',

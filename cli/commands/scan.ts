@@ -31,6 +31,7 @@ interface ScanFlags {
   readonly format: OutputFormat;
   readonly out?: string;
   readonly color: boolean;
+  readonly all?: boolean;
 }
 
 const ParametersSchema = z.record(z.string(), z.record(z.string(), z.string()));
@@ -159,6 +160,7 @@ export function register(program: Command): void {
     .option('--parameters <file>', 'rule parameters as JSON: {"<rule-id>": {"<Name>": "<value>"}}')
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('--all', 'table: list COMPLIANT evaluations too (by default they are counted)')
     .option('--no-color', 'no ANSI colors in the table (also: NO_COLOR=1)')
     .addHelpText(
       'after',

@@ -14,6 +14,36 @@ export interface CreateScanResultOptions {
   readonly unknownFacts?: readonly string[];
 }
 
+/** Display names from the inventory: AMI names, key aliases, role names, Image Builder names. */
+export function resourceNamesOf(inventory: Inventory): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const account of inventory.accounts) {
+    if (account.roles.status === 'known')
+      for (const role of account.roles.value) {
+        names[role.arn] = role.roleName;
+        names[role.roleId] = role.roleName;
+      }
+    for (const region of account.regions) {
+      if (region.images.status === 'known')
+        for (const image of region.images.value) if (image.name) names[image.imageId] = image.name;
+      if (region.keys.status === 'known')
+        for (const key of region.keys.value) {
+          const alias = key.aliases[0];
+          if (alias) {
+            names[key.keyId] = alias;
+            names[key.arn] = alias;
+          }
+        }
+      if (region.imageBuilder.status === 'known') {
+        const ib = region.imageBuilder.value;
+        for (const r of [...ib.distributionConfigurations, ...ib.imageRecipes, ...ib.imagePipelines])
+          names[r.arn] = r.name;
+      }
+    }
+  }
+  return names;
+}
+
 /** A {@link ScanResult} from the inventory scanned, the rules that ran and their findings. */
 export function createScanResult(
   inventory: Inventory,
@@ -54,5 +84,6 @@ export function createScanResult(
     regions,
     findings: [...findings],
     ...(options.unknownFacts?.length ? { unknownFacts: [...options.unknownFacts] } : {}),
+    resourceNames: resourceNamesOf(inventory),
   };
 }

@@ -11,9 +11,21 @@ export function scenariosOf(finding: Finding): ScenarioId[] {
   return SCENARIO_IDS.filter((s) => set.has(s));
 }
 
-/** The reasons as one line: `message; message`. */
+/** The reasons as one line: sentences joined by a space, other messages by `; `. */
 export function reasonsText(finding: Finding): string {
-  return finding.reasons.map((r) => r.message).join('; ');
+  return finding.reasons
+    .map((r) => r.message.trim())
+    .filter(Boolean)
+    .reduce((out, m) => (out === '' ? m : /[.!?]$/.test(out) ? `${out} ${m}` : `${out}; ${m}`), '');
+}
+
+/** The human name of a resource when the scan knows it (AMI name, key alias, role or Image Builder name). */
+export function resourceNameOf(
+  names: Readonly<Record<string, string>> | undefined,
+  finding: Pick<Finding, 'resourceId' | 'resourceArn'>,
+): string | undefined {
+  if (!names) return undefined;
+  return names[finding.resourceId] ?? (finding.resourceArn ? names[finding.resourceArn] : undefined);
 }
 
 /** A short label for the resource: `AMI ami-0abc`, `key 1234abcd…`, the ARN's last part otherwise. */

@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding';
 import { SCENARIO_IDS } from '../core/ruleMetadata';
 import { escapeHtml } from './escapeHtml';
 import { flattenFindings } from './flattenFindings';
-import { scenariosOf } from './findingText';
+import { resourceNameOf, scenariosOf } from './findingText';
 import { REPORT_CSS, REPORT_SCRIPT } from './htmlAssets';
 import { barChartSvg, barData, scenarioGridSvg } from './htmlCharts';
 import type { ScanResult } from './scanResult';
@@ -27,7 +27,8 @@ function fixCell(f: Finding): string {
   return `${summary}<details><summary>fix JSON</summary><pre>${escapeHtml(JSON.stringify(rest, null, 2))}</pre></details>`;
 }
 
-function findingRow(f: Finding, parent: Finding | undefined): string {
+function findingRow(f: Finding, parent: Finding | undefined, names: ScanResult['resourceNames']): string {
+  const name = resourceNameOf(names, f);
   const scen = scenariosOf(f);
   const reasons = f.reasons
     .map((r) => `<li>${escapeHtml(r.message)} <span class="muted">${escapeHtml(r.code)}</span></li>`)
@@ -42,6 +43,7 @@ function findingRow(f: Finding, parent: Finding | undefined): string {
     f.region,
     f.resourceType,
     f.resourceId,
+    name ?? '',
     f.compliance,
     scen.join(' '),
     ...f.reasons.map((r) => r.message),
@@ -56,7 +58,7 @@ function findingRow(f: Finding, parent: Finding | undefined): string {
     `<td><span class="badge ${f.compliance}">${f.compliance.replace('_', ' ')}</span></td>`,
     `<td>${escapeHtml(f.ruleId)}</td>`,
     `<td>${escapeHtml(f.accountId)}<div class="muted">${escapeHtml(f.region)}</div></td>`,
-    `<td><span class="res">${escapeHtml(f.resourceId)}</span><div class="muted">${escapeHtml(f.resourceType)}${parent ? ` in ${escapeHtml(parent.resourceId)}` : ''}</div></td>`,
+    `<td>${name ? `<strong>${escapeHtml(name)}</strong><br>` : ''}<span class="res">${escapeHtml(f.resourceId)}</span><div class="muted">${escapeHtml(f.resourceType)}${parent ? ` in ${escapeHtml(parent.resourceId)}` : ''}</div></td>`,
     `<td>${scen.map((s) => `<span class="scen">${s}</span>`).join('')}</td>`,
     `<td><ul class="reasons">${reasons}</ul>${extra.length ? `<div class="muted">${escapeHtml(extra.join(' · '))}</div>` : ''}</td>`,
     `<td>${fixCell(f)}</td>`,
@@ -143,7 +145,7 @@ ${options('Scenario', 'scenarios', scenarioOptions)}
 <table id="findings">
 <thead><tr><th>status</th><th>rule</th><th>account</th><th>resource</th><th>scenarios</th><th>why</th><th>fix</th></tr></thead>
 <tbody>
-${flat.map(({ finding, parent }) => findingRow(finding, parent)).join('\n')}
+${flat.map(({ finding, parent }) => findingRow(finding, parent, scan.resourceNames)).join('\n')}
 </tbody>
 </table>
 </section>

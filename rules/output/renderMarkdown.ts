@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding';
 import { flattenFindings } from './flattenFindings';
-import { reasonsText, scenariosOf } from './findingText';
+import { reasonsText, resourceNameOf, scenariosOf } from './findingText';
 import type { ScanResult } from './scanResult';
 import { summarizeScan } from './summarizeScan';
 
@@ -56,7 +56,7 @@ export function renderMarkdown(scan: ScanResult): string {
           f.ruleId,
           f.accountId,
           f.region,
-          `${f.resourceType} ${f.resourceId}${parent ? ` (in ${parent.resourceId})` : ''}`,
+          `${f.resourceType} ${f.resourceId}${resourceNameOf(scan.resourceNames, f) ? ` (${resourceNameOf(scan.resourceNames, f)})` : ''}${parent ? ` in ${parent.resourceId}` : ''}`,
           scenariosOf(f).join(' '),
           reasonsText(f),
           f.fix?.summary ?? '',

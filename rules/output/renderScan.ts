@@ -14,6 +14,8 @@ export interface RenderOptions {
   readonly color?: boolean;
   /** Table only: terminal width. */
   readonly width?: number;
+  /** Table only: list COMPLIANT evaluations too. */
+  readonly all?: boolean;
 }
 
 /** Each output format as text. ASFF is a JSON array of findings (what BatchImportFindings takes). */

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding';
-import { reasonsText, scenariosOf } from './findingText';
+import { reasonsText, resourceNameOf, scenariosOf } from './findingText';
 import type { ScanResult } from './scanResult';
 import { summarizeScan } from './summarizeScan';
 import type { TextStyle } from './textStyle';
@@ -10,7 +10,7 @@ export interface TableOptions {
   readonly color?: boolean;
   /** Terminal width; lines never exceed it. Default 80, minimum 60. */
   readonly width?: number;
-  /** List COMPLIANT evaluations and details too. Default true. */
+  /** List COMPLIANT evaluations and details too (otherwise counted per rule). Default false. */
   readonly showCompliant?: boolean;
 }
 
@@ -25,7 +25,7 @@ function mark(f: Finding, style: TextStyle): string {
       : style.dim(m);
 }
 
-function resourceName(f: Finding): string {
+function resourceName(f: Finding, names: Readonly<Record<string, string>> | undefined): string {
   const type =
     f.resourceType === 'AWS::::Account'
       ? 'account'
@@ -35,35 +35,46 @@ function resourceName(f: Finding): string {
   const id = f.resourceId.startsWith('arn:')
     ? (f.resourceId.split(/[:/]/).slice(-1)[0] ?? f.resourceId)
     : f.resourceId;
-  return `${type} ${id}`;
+  const name = resourceNameOf(names, f);
+  return name && name !== id ? `${type} ${name} (${id})` : `${type} ${id}`;
 }
 
-function findingLines(
-  f: Finding,
-  indent: number,
-  width: number,
-  style: TextStyle,
-  showCompliant: boolean,
-): string[] {
+interface LineContext {
+  readonly width: number;
+  readonly style: TextStyle;
+  readonly showCompliant: boolean;
+  readonly names: Readonly<Record<string, string>> | undefined;
+}
+
+function findingLines(f: Finding, indent: number, c: LineContext): string[] {
+  const { width, style } = c;
   const pad = ' '.repeat(indent);
   const scen = scenariosOf(f).join(' ');
   const where = `${f.accountId} ${f.region}`;
   const head = `${pad}${mark(f, style)} ${where}  `;
   const headLen = indent + 5 + where.length + 2;
   const room = width - headLen - (scen ? scen.length + 1 : 0);
-  const lines = [`${head}${fit(resourceName(f), Math.max(8, room))}${scen ? ` ${style.yellow(scen)}` : ''}`];
-  if (f.compliance === 'NON_COMPLIANT' || (f.compliance !== 'COMPLIANT' && f.reasons.length > 0)) {
-    const text = reasonsText(f);
-    const body = wrapText(text, width - indent - 5).slice(0, 4);
-    for (const l of body) lines.push(`${pad}     ${style.dim(l)}`);
-    if (f.fix?.summary)
+  const lines = [
+    `${head}${fit(resourceName(f, c.names), Math.max(8, room))}${scen ? ` ${style.yellow(scen)}` : ''}`,
+  ];
+  const details = f.details ?? [];
+  if (f.compliance !== 'COMPLIANT' && f.reasons.length > 0) {
+    // An evaluation with details: its first reason is the summary; the details say the rest.
+    const text = details.length > 0 ? (f.reasons[0]?.message ?? '') : reasonsText(f);
+    for (const l of wrapText(text, width - indent - 5).slice(0, 4)) lines.push(`${pad}     ${style.dim(l)}`);
+    if (f.fix?.summary && details.length === 0)
       for (const l of wrapText(`fix: ${f.fix.summary}`, width - indent - 5).slice(0, 2))
         lines.push(`${pad}     ${l}`);
   }
-  for (const d of f.details ?? []) {
-    if (!showCompliant && d.compliance === 'COMPLIANT') continue;
-    lines.push(...findingLines(d, indent + 2, width, style, showCompliant));
+  let hidden = 0;
+  for (const d of details) {
+    if (!c.showCompliant && d.compliance === 'COMPLIANT') {
+      hidden++;
+      continue;
+    }
+    lines.push(...findingLines(d, indent + 2, c));
   }
+  if (hidden > 0) lines.push(style.dim(fit(`${pad}  ${hidden} COMPLIANT detail(s) not shown`, width)));
   return lines;
 }
 
@@ -75,12 +86,13 @@ function findingLines(
 export function renderTable(scan: ScanResult, options: TableOptions = {}): string {
   const width = Math.max(60, options.width ?? 80);
   const style = options.color ? ANSI_STYLE : PLAIN_STYLE;
-  const showCompliant = options.showCompliant ?? true;
+  const showCompliant = options.showCompliant ?? false;
+  const context: LineContext = { width, style, showCompliant, names: scan.resourceNames };
   const summary = summarizeScan(scan);
   const e = summary.evaluations;
   const out: string[] = [];
   const source = scan.source.description ?? scan.source.kind;
-  out.push(style.bold(fit(`ami-share-guard scan: ${source}`, width)));
+  out.push(style.bold(fit(`ami-share-guard: ${source}`, width)));
   out.push(
     fit(
       `${scan.accounts.length} account(s), ${scan.regions.length} Region(s), ${scan.rules.length} rule(s), ${e.total} evaluation(s)`,
@@ -91,6 +103,15 @@ export function renderTable(scan: ScanResult, options: TableOptions = {}): strin
     e.NON_COMPLIANT > 0 ? style.red(`${e.NON_COMPLIANT} NON_COMPLIANT`) : style.green('0 NON_COMPLIANT');
   out.push(
     `${verdict}, ${e.COMPLIANT} COMPLIANT${e.NOT_APPLICABLE ? `, ${e.NOT_APPLICABLE} NOT_APPLICABLE` : ''}; ${summary.nonCompliantResources} resource(s) to fix`,
+  );
+  const matched = summary.byScenario.filter((x) => x.nonCompliant > 0).map((x) => x.id);
+  out.push(
+    fit(
+      matched.length > 0
+        ? `Scenarios matched (${matched.length} of ${summary.byScenario.length}): ${matched.join(' ')}`
+        : 'Scenarios matched: none',
+      width,
+    ),
   );
   const failing = summary.byRule.filter((r) => r.NON_COMPLIANT > 0);
   if (failing.length > 0) {
@@ -109,13 +130,23 @@ export function renderTable(scan: ScanResult, options: TableOptions = {}): strin
   }
   const order = { NON_COMPLIANT: 0, NOT_APPLICABLE: 1, COMPLIANT: 2 } as const;
   for (const rule of summary.byRule) {
-    const findings = scan.findings
-      .filter((f) => f.ruleId === rule.id)
+    const all = scan.findings.filter((f) => f.ruleId === rule.id);
+    const shown = all
       .filter((f) => showCompliant || f.compliance !== 'COMPLIANT')
       .sort((a, b) => order[a.compliance] - order[b.compliance]);
-    if (findings.length === 0) continue;
+    if (all.length === 0) continue;
     out.push('', style.bold(fit(`── ${rule.id} (${rule.severity}) `, width).padEnd(width, '─')));
-    for (const f of findings) out.push(...findingLines(f, 0, width, style, showCompliant));
+    for (const f of shown) out.push(...findingLines(f, 0, context));
+    const hidden = all.length - shown.length;
+    if (hidden > 0)
+      out.push(
+        style.green(
+          fit(
+            `PASS ${hidden} COMPLIANT evaluation(s)${showCompliant ? '' : ' not listed (--all lists them)'}`,
+            width,
+          ),
+        ),
+      );
   }
   return `${out.join('\n')}\n`;
 }

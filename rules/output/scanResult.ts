@@ -44,6 +44,8 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   /** Facts that could not be read (the findings concerned are NON_COMPLIANT with FACT_UNREADABLE). */
   readonly unknownFacts?: readonly string[];
+  /** Human names by resource id or ARN (AMI names, key aliases, role and Image Builder names), for display. */
+  readonly resourceNames?: Readonly<Record<string, string>>;
 }
 
 const severitySchema = z.enum(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
@@ -126,6 +128,7 @@ export const ScanResultSchema = z.strictObject({
   regions: z.array(z.string()),
   findings: z.array(FindingSchema),
   unknownFacts: z.array(z.string()).optional(),
+  resourceNames: z.record(z.string(), z.string()).optional(),
 });
 
 /**
