@@ -1,3 +1,7 @@
+import { ebsDefaultKeyShareableRule } from './ebs-default-key-shareable/rule';
+import { imagebuilderDistributionKeyShareableRule } from './imagebuilder-distribution-key-shareable/rule';
+import { imagebuilderPipelineDistributionReadyRule } from './imagebuilder-pipeline-distribution-ready/rule';
+import { imagebuilderRecipeKeyShareableRule } from './imagebuilder-recipe-key-shareable/rule';
 import { amiConsumerRoleKmsAccessRule } from './ami-consumer-role-kms-access/rule';
 import { registerRule } from './kit/packRule';
 import { kmsKeyGrantsImageConsumersRule } from './kms-key-grants-image-consumers/rule';
@@ -22,4 +26,8 @@ export const allRules: readonly PackRule[] = [
   registerRule(sharedAmiKeyGrantsConsumersRule),
   registerRule(kmsKeyGrantsImageConsumersRule),
   registerRule(amiConsumerRoleKmsAccessRule),
+  registerRule(imagebuilderDistributionKeyShareableRule),
+  registerRule(imagebuilderRecipeKeyShareableRule),
+  registerRule(imagebuilderPipelineDistributionReadyRule),
+  registerRule(ebsDefaultKeyShareableRule),
 ];

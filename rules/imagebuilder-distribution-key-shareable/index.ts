@@ -38,3 +38,4 @@ export type { KeyResolution } from './resolveKmsKey';
 export { imageBuilderFactsOf, inScope, reportedId } from './scopeHelpers';
 export { sharedParameterShape, sharedParameterSpecs, sharingOptionsOf } from './sharedParameters';
 export type { SharedImageBuilderParams } from './sharedParameters';
+export { applyImageBuilderItem } from './applyImageBuilderItem';

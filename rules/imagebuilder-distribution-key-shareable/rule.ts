@@ -1,3 +1,4 @@
+import { applyImageBuilderItem } from './applyImageBuilderItem';
 import { defineInventoryRule } from '../kit/defineInventoryRule';
 import { distributionDependencies } from './dependencies';
 import { evaluateDistributionKeyShareable } from './evaluate';
@@ -9,5 +10,6 @@ export const imagebuilderDistributionKeyShareableRule = defineInventoryRule({
   granularity: 'region',
   needsOrganization: true,
   dependencies: distributionDependencies,
+  applyConfigurationItem: applyImageBuilderItem,
   evaluate: evaluateDistributionKeyShareable,
 });

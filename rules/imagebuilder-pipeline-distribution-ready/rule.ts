@@ -1,3 +1,4 @@
+import { applyImageBuilderItem } from '../imagebuilder-distribution-key-shareable/applyImageBuilderItem';
 import { defineInventoryRule } from '../kit/defineInventoryRule';
 import { PIPELINE_FAMILIES, pipelineDependencies } from './dependencies';
 import { evaluatePipelineDistributionReady } from './evaluate';
@@ -9,5 +10,6 @@ export const imagebuilderPipelineDistributionReadyRule = defineInventoryRule({
   granularity: 'region',
   needsOrganization: true,
   dependencies: pipelineDependencies,
+  applyConfigurationItem: applyImageBuilderItem,
   evaluate: evaluatePipelineDistributionReady,
 });

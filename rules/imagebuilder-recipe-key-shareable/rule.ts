@@ -1,3 +1,4 @@
+import { applyImageBuilderItem } from '../imagebuilder-distribution-key-shareable/applyImageBuilderItem';
 import { defineInventoryRule } from '../kit/defineInventoryRule';
 import { RECIPE_FAMILIES, recipeDependencies } from './dependencies';
 import { evaluateRecipeKeyShareable } from './evaluate';
@@ -9,5 +10,6 @@ export const imagebuilderRecipeKeyShareableRule = defineInventoryRule({
   granularity: 'region',
   needsOrganization: false,
   dependencies: recipeDependencies,
+  applyConfigurationItem: applyImageBuilderItem,
   evaluate: evaluateRecipeKeyShareable,
 });
