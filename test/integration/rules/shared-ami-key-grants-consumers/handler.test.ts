@@ -1,0 +1,97 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../../rules/core/finding';
+import { createConfigRuleHandler } from '../../../../rules/core/createConfigRuleHandler';
+import { sharedAmiKeyGrantsConsumersRule } from '../../../../rules/shared-ami-key-grants-consumers';
+import { scheduledEvent } from '../../../fixtures/events';
+import { BASE_CREDENTIALS, LaunchEmulator, brief } from './support/launchEmulator';
+import { LaunchSeed, allowGrants, allowUse, rootDelegation } from './support/seedLaunch';
+
+const OWNER = '111111111111';
+const CONSUMER = '222222222222';
+const REGION = 'eu-west-1';
+const RULE = sharedAmiKeyGrantsConsumersRule.metadata.id;
+const STALE = 'AROAEXAMPLESTALE00001';
+const lambdaContext = { getRemainingTimeInMillis: () => 900_000 };
+
+let emulator: LaunchEmulator;
+let seed: LaunchSeed;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  emulator = await LaunchEmulator.start();
+  seed = new LaunchSeed(emulator, REGION);
+  // The function's own credentials (the organization read in single-account mode): the emulator's default account.
+  process.env['AWS_ACCESS_KEY_ID'] = BASE_CREDENTIALS.accessKeyId;
+  process.env['AWS_SECRET_ACCESS_KEY'] = BASE_CREDENTIALS.secretAccessKey;
+});
+afterAll(async () => {
+  process.env = savedEnv;
+  await emulator.stop();
+});
+beforeEach(() => emulator.reset());
+
+async function runRule() {
+  const handler = createConfigRuleHandler(
+    sharedAmiKeyGrantsConsumersRule,
+    await emulator.handlerOptions(OWNER, REGION),
+  );
+  const summary = await handler(
+    scheduledEvent({ accountId: OWNER, region: REGION, ruleName: RULE }),
+    lambdaContext,
+  );
+  const results = await emulator.recorded(OWNER, REGION, RULE);
+  return { summary, results };
+}
+
+const cases: { name: string; broken: JsonObject[]; fixed: JsonObject[]; scenario: string }[] = [
+  {
+    name: `L1: NON_COMPLIANT when the key policy omits ${CONSUMER} from "Allow use of the key"; L1 twin: COMPLIANT once it names it`,
+    broken: [rootDelegation(OWNER), allowGrants([CONSUMER])],
+    fixed: [rootDelegation(OWNER), allowUse([CONSUMER]), allowGrants([CONSUMER])],
+    scenario: 'L1',
+  },
+  {
+    name: `L2: NON_COMPLIANT when "Allow attachment of persistent resources" omits ${CONSUMER}; L2 twin: COMPLIANT once added`,
+    broken: [rootDelegation(OWNER), allowUse([CONSUMER])],
+    fixed: [rootDelegation(OWNER), allowUse([CONSUMER]), allowGrants([CONSUMER])],
+    scenario: 'L2',
+  },
+  {
+    name: `G3: NON_COMPLIANT when the key policy names the deleted role ${STALE}; G3 twin: COMPLIANT once it names ${CONSUMER}`,
+    broken: [rootDelegation(OWNER), allowUse([STALE]), allowGrants([STALE])],
+    fixed: [rootDelegation(OWNER), allowUse([CONSUMER]), allowGrants([CONSUMER])],
+    scenario: 'G3',
+  },
+];
+
+describe('Handler: shared-ami-key-grants-consumers against the AWS emulator', () => {
+  it.each(cases)('$name', async ({ broken, fixed, scenario }) => {
+    // Prepare: an AMI shared with CONSUMER whose snapshot uses a key with the broken policy
+    const key = await seed.key(OWNER, broken);
+    const image = await seed.image(OWNER, [await seed.snapshot(OWNER, key.arn)], [CONSUMER]);
+    // Act
+    const before = await runRule();
+    // Assess: one AWS::::Account evaluation, NON_COMPLIANT, naming the AMI and the consumer
+    expect(before.summary).toMatchObject({ evaluationsPut: 1, organizationMode: false });
+    expect(brief(before.results)).toEqual([`AWS::::Account ${OWNER} NON_COMPLIANT`]);
+    const annotation = before.results[0]?.Annotation ?? '';
+    expect(annotation).toContain(image);
+    expect(annotation).toContain(scenario === 'G3' ? 'Stale principal' : CONSUMER);
+    expect(annotation.length).toBeLessThanOrEqual(256);
+
+    // Act: fix the key policy as the article says, run again
+    await (
+      await seed.kms(OWNER)
+    ).send(
+      new PutKeyPolicyCommand({
+        KeyId: key.keyId,
+        PolicyName: 'default',
+        Policy: JSON.stringify({ Version: '2012-10-17', Statement: fixed }),
+      }),
+    );
+    const after = await runRule();
+    // Assess
+    expect(brief(after.results)).toEqual([`AWS::::Account ${OWNER} COMPLIANT`]);
+  });
+});
