@@ -50,6 +50,8 @@ export interface ConfigRunOptions {
   readonly reserveMs?: number;
   /** PutEvaluations FailedEvaluations backoff (the runtime's default when unset). */
   readonly baseDelayMs?: number;
+  /** SDK attempts per call (the runtime's default, 5, when unset). */
+  readonly maxAttempts?: number;
 }
 
 export interface ConfigRunOutcome {
@@ -64,7 +66,11 @@ export interface ConfigRunOutcome {
 export async function runConfigRule(o: ConfigRunOptions): Promise<ConfigRunOutcome> {
   const { logger, records } = createCapturingLogger();
   const handler = createConfigRuleHandler(o.rule, {
-    awsConfigOverrides: { endpoint: o.sim.endpoint, credentials: Sim.credentialsFor(o.accountId) },
+    awsConfigOverrides: {
+      endpoint: o.sim.endpoint,
+      credentials: Sim.credentialsFor(o.accountId),
+      ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
+    },
     logger,
     region: o.region,
     ...(o.reserveMs === undefined ? {} : { reserveMs: o.reserveMs }),

@@ -208,7 +208,12 @@ export class SimulatedAws {
       status: 400,
       message: 'Rate exceeded',
     };
-    if (inScope && faults.throttleRate && coin(seed, requestKey, attempt, 'throttle') < faults.throttleRate) {
+    const injectedThrottle =
+      (inScope &&
+        faults.throttleRate !== undefined &&
+        coin(seed, requestKey, attempt, 'throttle') < faults.throttleRate) ||
+      (faults.throttleWhen?.(api, params, attempt) ?? false);
+    if (injectedThrottle) {
       bump(this.stats_.injected, `${api} throttled`);
       return this.sendError(res, service, throttle.code, throttle.message, throttle.status, 0);
     }

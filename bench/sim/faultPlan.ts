@@ -18,6 +18,15 @@ export interface FaultPlan {
     readonly service?: string;
     readonly api?: string;
   }[];
+  /**
+   * Throttles the attempts this predicate picks (on top of `throttleRate`): bursts
+   * (`attempt === 1`) or persistent throttling of one request (every attempt).
+   */
+  readonly throttleWhen?: (
+    api: string,
+    params: Readonly<Record<string, unknown>>,
+    attempt: number,
+  ) => boolean;
   /** APIs that never answer (the run's time budget must catch them). */
   readonly hang?: readonly string[];
   /** PutEvaluations: evaluations reported back in FailedEvaluations. */
