@@ -1,4 +1,4 @@
-"""moto patches for the inventory integration tests (imported after the project's extensions).
+"""moto patches for EC2 and KMS facts the inventory and the rules read (imported by extensions.py).
 
 moto 5.2 models AMIs with one auto-created, unencrypted root snapshot whatever the request says,
 drops the volume's KMS key when it snapshots a volume, labels AWS managed keys CUSTOMER, and has

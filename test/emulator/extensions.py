@@ -201,3 +201,9 @@ def _get_resource_config_history(self: Any, resource_type: str, resource_id: str
 
 
 config_models.ConfigBackend.get_resource_config_history = _get_resource_config_history  # type: ignore[method-assign]
+
+
+# ---------------------------------------------------------------------------
+# EC2 and KMS: AMI snapshots, snapshot keys, AWS managed keys, the EBS default key
+# ---------------------------------------------------------------------------
+import ec2_kms_extensions  # noqa: E402,F401  (patches moto on import)
