@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplianceReport } from '../../../../infra/outputs/ComplianceReport';
 import { fixtureRules } from '../../../infra/fixtures';
+import { cfnLint, setupCfnLint } from '../../../infra/support/cfnLint';
 import { leastPrivilegeBreaches, templateIam } from '../../../infra/support/iamPolicyWalker';
 
 const AGGREGATOR = {
@@ -131,6 +132,34 @@ describe('ComplianceReport construct', () => {
       ).toEqual([]);
     },
   );
+
+  it("writes the pack's rule ids into the function's environment, for it to find their generated names", () => {
+    const fn = Object.values(plain.template.findResources('AWS::Lambda::Function')).find((f) =>
+      JSON.stringify(f).includes('PACK_RULES'),
+    ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
+    const rules = JSON.parse(fn?.Properties.Environment.Variables.PACK_RULES ?? '[]') as { id: string }[];
+    expect(rules.map((r) => r.id)).toEqual(fixtureRules.map((r) => r.metadata.id));
+  });
+
+  it('refuses a rule list too large for the function environment, naming the prop', () => {
+    const stack = new Stack(new App(), 'TooMany');
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      metadata: { ...fixtureRules[0]!.metadata, id: `rule-${i}`, title: 'x'.repeat(100) },
+    }));
+    expect(() => new ComplianceReport(stack, 'Report', { aggregator: AGGREGATOR, rules: many })).toThrow(
+      'ComplianceReportProps.rules',
+    );
+  });
+
+  it('passes cfn-lint', () => {
+    setupCfnLint();
+    const result = cfnLint({
+      report: plain.template.toJSON() as Json,
+      notified: notified.template.toJSON() as Json,
+    });
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+  });
 
   it('breaches no least-privilege rule of the project (no KMS data actions, no wildcard write)', () => {
     expect(leastPrivilegeBreaches(templateIam(notified.template.toJSON() as Json), [])).toEqual([]);
