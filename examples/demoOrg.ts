@@ -46,13 +46,16 @@ export function buildDemoOrg(): DemoOrg {
         ouIds: [...(OUS[id] ?? [])],
       })),
     });
-  for (const id of Object.values(DEMO_ACCOUNTS))
-    org.account(id, (a) =>
-      a
-        .name(DEMO_ACCOUNT_NAMES[id] ?? id)
-        .region(BROKEN_REGION)
-        .region(TWIN_REGION),
-    );
+  // Account-wide rules (IAM) run in an account's first Region: workloads-prod receives its shared
+  // AMIs in us-east-1, so that is its first Region (as `collect --regions us-east-1,eu-west-1` gives).
+  for (const id of Object.values(DEMO_ACCOUNTS)) {
+    const regions =
+      id === DEMO_ACCOUNTS.workloadsProd ? [TWIN_REGION, BROKEN_REGION] : [BROKEN_REGION, TWIN_REGION];
+    org.account(id, (a) => {
+      a.name(DEMO_ACCOUNT_NAMES[id] ?? id);
+      for (const r of regions) a.region(r);
+    });
+  }
   addLaunchCases(org, book);
   addImageBuilderCases(org, book);
   const built = org.build();

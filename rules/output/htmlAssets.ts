@@ -25,10 +25,12 @@ main { padding: 20px 28px 40px; max-width: 1400px; margin: 0 auto; }
 .filters input, .filters select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .filters input { flex: 1 1 260px; }
 #count { color: var(--muted); margin-left: auto; }
-table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
-th, td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid #eceff2; }
-th { background: #fafbfc; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-tr.detail td:first-child { padding-left: 26px; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+col.c-status { width: 160px; } col.c-rule { width: 165px; } col.c-account { width: 140px; } col.c-resource { width: 220px; } col.c-scen { width: 105px; } col.c-fix { width: 24%; }
+th, td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid #eceff2; overflow-wrap: anywhere; }
+td.rule { font-size: 12px; }
+th { white-space: nowrap; background: #fafbfc; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+tr.detail td:first-child { padding-left: 22px; border-left: 3px solid #d5dbe1; }
 tr.detail td { background: #fcfcfd; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .badge.NON_COMPLIANT { background: #fde7e3; color: var(--fail); }
@@ -39,7 +41,8 @@ tr.detail td { background: #fcfcfd; }
 .muted { color: var(--muted); font-size: 12px; }
 ul.reasons { margin: 0; padding-left: 16px; }
 details summary { cursor: pointer; color: #0972d3; }
-pre { margin: 6px 0 0; padding: 8px; background: #0f1b2a; color: #d6e2f0; border-radius: 6px; font-size: 12px; overflow: auto; max-width: 560px; }
+pre { margin: 6px 0 0; padding: 8px; background: #0f1b2a; color: #d6e2f0; border-radius: 6px; font-size: 12px; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+.scenario-tile { cursor: pointer; }
 footer { color: var(--muted); font-size: 12px; margin-top: 16px; }
 `;
 
@@ -68,6 +71,16 @@ export const REPORT_SCRIPT = `
   }
   q.addEventListener('input', apply);
   selects.forEach(function (s) { s.addEventListener('change', apply); });
+  var scenarioSelect = document.querySelector('select[data-filter="scenarios"]');
+  Array.prototype.slice.call(document.querySelectorAll('.scenario-tile')).forEach(function (tile) {
+    tile.addEventListener('click', function () {
+      var id = tile.getAttribute('data-scenario');
+      var has = Array.prototype.some.call(scenarioSelect.options, function (o) { return o.value === id; });
+      scenarioSelect.value = has && scenarioSelect.value !== id ? id : '';
+      apply();
+      document.getElementById('findings').scrollIntoView();
+    });
+  });
   apply();
 })();
 `;

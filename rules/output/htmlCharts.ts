@@ -15,7 +15,7 @@ export const CHART_COLORS = { fail: '#d13212', pass: '#1d8102', other: '#8d99a8'
  * per bar for hover text and the counts written next to each bar.
  */
 export function barChartSvg(title: string, data: readonly BarDatum[]): string {
-  const labelWidth = 250;
+  const labelWidth = 300;
   const barWidth = 260;
   const rowHeight = 24;
   const height = data.length * rowHeight + 8;
@@ -27,7 +27,7 @@ export function barChartSvg(title: string, data: readonly BarDatum[]): string {
     const x2 = x1 + w(d.nonCompliant);
     const x3 = x2 + w(d.compliant);
     const total = d.nonCompliant + d.compliant + d.other;
-    const label = d.label.length > 38 ? `${d.label.slice(0, 37)}…` : d.label;
+    const label = d.label.length > 44 ? `${d.label.slice(0, 43)}…` : d.label;
     return [
       `<g><title>${escapeHtml(`${d.label}: ${d.nonCompliant} NON_COMPLIANT, ${d.compliant} COMPLIANT${d.other ? `, ${d.other} other` : ''}`)}</title>`,
       `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="chart-label">${escapeHtml(label)}</text>`,

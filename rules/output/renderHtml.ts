@@ -56,7 +56,7 @@ function findingRow(f: Finding, parent: Finding | undefined, names: ScanResult['
     `<tr class="${parent ? 'detail' : 'evaluation'}" data-compliance="${f.compliance}" data-rule="${escapeHtml(f.ruleId)}"`,
     ` data-account="${escapeHtml(f.accountId)}" data-region="${escapeHtml(f.region)}" data-scenarios="${scen.join(' ')}" data-text="${escapeHtml(text)}">`,
     `<td><span class="badge ${f.compliance}">${f.compliance.replace('_', ' ')}</span></td>`,
-    `<td>${escapeHtml(f.ruleId)}</td>`,
+    `<td class="rule">${escapeHtml(f.ruleId)}</td>`,
     `<td>${escapeHtml(f.accountId)}<div class="muted">${escapeHtml(f.region)}</div></td>`,
     `<td>${name ? `<strong>${escapeHtml(name)}</strong><br>` : ''}<span class="res">${escapeHtml(f.resourceId)}</span><div class="muted">${escapeHtml(f.resourceType)}${parent ? ` in ${escapeHtml(parent.resourceId)}` : ''}</div></td>`,
     `<td>${scen.map((s) => `<span class="scen">${s}</span>`).join('')}</td>`,
@@ -76,7 +76,14 @@ export function renderHtml(scan: ScanResult, opts: HtmlOptions = {}): string {
   const title = opts.title ?? 'ami-share-guard report';
   const s = summarizeScan(scan);
   const e = s.evaluations;
-  const flat = flattenFindings(scan.findings);
+  const order = { NON_COMPLIANT: 0, NOT_APPLICABLE: 1, COMPLIANT: 2 } as const;
+  // Failures first (stable within each group); details stay under their evaluation.
+  const flat = flattenFindings(
+    scan.findings
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => order[a.f.compliance] - order[b.f.compliance] || a.i - b.i)
+      .map(({ f }) => f),
+  );
   const accountName = new Map(scan.accounts.map((a) => [a.id, a.name]));
   const scriptHash = createHash('sha256').update(REPORT_SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:`;
@@ -143,6 +150,7 @@ ${options('Scenario', 'scenarios', scenarioOptions)}
 <span id="count"></span>
 </div>
 <table id="findings">
+<colgroup><col class="c-status"><col class="c-rule"><col class="c-account"><col class="c-resource"><col class="c-scen"><col><col class="c-fix"></colgroup>
 <thead><tr><th>status</th><th>rule</th><th>account</th><th>resource</th><th>scenarios</th><th>why</th><th>fix</th></tr></thead>
 <tbody>
 ${flat.map(({ finding, parent }) => findingRow(finding, parent, scan.resourceNames)).join('\n')}

@@ -108,8 +108,8 @@ export function renderTable(scan: ScanResult, options: TableOptions = {}): strin
   out.push(
     fit(
       matched.length > 0
-        ? `Scenarios matched (${matched.length} of ${summary.byScenario.length}): ${matched.join(' ')}`
-        : 'Scenarios matched: none',
+        ? `Scenarios (${matched.length}/${summary.byScenario.length}): ${matched.join(' ')}`
+        : 'Scenarios: none matched',
       width,
     ),
   );

@@ -8,7 +8,7 @@ describe('renderTable', () => {
     const lines = renderTable(sampleScan()).split('\n');
     expect(lines[0]).toBe('ami-share-guard: sample scan');
     expect(lines[2]).toBe('2 NON_COMPLIANT, 1 COMPLIANT; 2 resource(s) to fix');
-    expect(lines[3]).toBe('Scenarios matched (2 of 18): L1 L2');
+    expect(lines[3]).toBe('Scenarios (2/18): L1 L2');
     expect(lines[5]).toBe('NON_COMPLIANT by rule');
     expect(lines[6]).toMatch(/^ {2}shared-ami-key-grants-consumers +1 {2}L1$/);
     expect(lines[7]).toMatch(/^ {2}kms-key-grants-image-consumers +1 {2}L2$/);
@@ -45,7 +45,9 @@ describe('renderTable', () => {
 
   it('names resources by their display name when the scan knows it', () => {
     const scan = sampleScan({ resourceNames: { 'ami-0aaaaaaaaaaaaaaa1': 'L1-broken-key-policy' } });
-    expect(renderTable(scan, { width: 100 })).toContain('AMI L1-broken-key-policy (ami-0aaaaaaaaaaaaaaa1) L1');
+    expect(renderTable(scan, { width: 100 })).toContain(
+      'AMI L1-broken-key-policy (ami-0aaaaaaaaaaaaaaa1) L1',
+    );
   });
 
   it('says 0 NON_COMPLIANT when everything passes', () => {
@@ -55,6 +57,6 @@ describe('renderTable', () => {
       findings: scan.findings.filter((f) => f.compliance === 'COMPLIANT'),
     });
     expect(text.split('\n')[2]).toBe('0 NON_COMPLIANT, 1 COMPLIANT; 0 resource(s) to fix');
-    expect(text.split('\n')[3]).toBe('Scenarios matched: none');
+    expect(text.split('\n')[3]).toBe('Scenarios: none matched');
   });
 });
