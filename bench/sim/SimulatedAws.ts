@@ -8,6 +8,7 @@ import { EC2_OPERATIONS, ec2ErrorBody } from './ec2Api';
 import type { FaultPlan } from './faultPlan';
 import { coin } from './faultPlan';
 import { KMS_OPERATIONS } from './kmsApi';
+import { ORGANIZATIONS_OPERATIONS } from './organizationsApi';
 import type { ApiQuota } from './quotas';
 import { DEFAULT_QUOTAS } from './quotas';
 import type { OperationHandler, SimCallContext, SimResponse, StoredEvaluation } from './simTypes';
@@ -43,6 +44,11 @@ const THROTTLE: Record<string, { code: string; status: number; message: string }
   },
   config: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
   iam: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
+  organizations: {
+    code: 'TooManyRequestsException',
+    status: 400,
+    message: "AWS Organizations can't complete your request because another request is already in progress.",
+  },
 };
 const DENIED: Record<string, { code: string; status: number }> = {
   ec2: { code: 'UnauthorizedOperation', status: 403 },
@@ -257,7 +263,13 @@ export class SimulatedAws {
         return this.config.complianceDetails(accountId, params);
     }
     const table: Readonly<Record<string, OperationHandler>> | undefined =
-      service === 'ec2' ? EC2_OPERATIONS : service === 'kms' ? KMS_OPERATIONS : undefined;
+      service === 'ec2'
+        ? EC2_OPERATIONS
+        : service === 'kms'
+          ? KMS_OPERATIONS
+          : service === 'organizations'
+            ? ORGANIZATIONS_OPERATIONS
+            : undefined;
     const handler = table?.[operation];
     if (!handler)
       throw new SimError(

@@ -21,6 +21,9 @@ const CONFIG_ASSUMED =
 const IAM_ASSUMED =
   'ASSUMPTION: IAM publishes no per-API rates; modelled as 10 tokens, 5/s (GetAccountAuthorizationDetails is paginated and heavy)';
 
+const ORG_ASSUMED =
+  'ASSUMPTION: Organizations documents throttling (TooManyRequestsException) but no per-API rate; modelled as 20 tokens, 20/s';
+
 /** The simulated AWS's quotas, by `service:Operation` (the live source's counter names). */
 export const DEFAULT_QUOTAS: Readonly<Record<string, ApiQuota>> = {
   'ec2:DescribeImages': {
@@ -57,6 +60,25 @@ export const DEFAULT_QUOTAS: Readonly<Record<string, ApiQuota>> = {
     refillPerSecond: 10,
     latencyMs: 60,
     source: CONFIG_ASSUMED,
+  },
+  'organizations:DescribeOrganization': {
+    bucket: 20,
+    refillPerSecond: 20,
+    latencyMs: 50,
+    source: ORG_ASSUMED,
+  },
+  'organizations:ListRoots': { bucket: 20, refillPerSecond: 20, latencyMs: 50, source: ORG_ASSUMED },
+  'organizations:ListOrganizationalUnitsForParent': {
+    bucket: 20,
+    refillPerSecond: 20,
+    latencyMs: 50,
+    source: ORG_ASSUMED,
+  },
+  'organizations:ListAccountsForParent': {
+    bucket: 20,
+    refillPerSecond: 20,
+    latencyMs: 50,
+    source: ORG_ASSUMED,
   },
   'iam:GetAccountAuthorizationDetails': {
     bucket: 10,
