@@ -119,8 +119,9 @@ export function renderTable(scan: ScanResult, options: TableOptions = {}): strin
     const idWidth = Math.min(42, Math.max(...failing.map((r) => r.id.length)));
     for (const r of failing) {
       const left = `  ${fit(r.id, idWidth).padEnd(idWidth)} ${String(r.NON_COMPLIANT).padStart(3)}  `;
-      const scen = fit(r.scenarios.join(' '), width - left.length);
-      out.push(`${left}${style.yellow(scen)}`);
+      const [first = '', ...more] = wrapText(r.scenarios.join(' '), Math.max(8, width - left.length));
+      out.push(`${left}${style.yellow(first)}`);
+      for (const line of more) out.push(`${' '.repeat(left.length)}${style.yellow(line)}`);
     }
   }
   if (scan.unknownFacts?.length) {
