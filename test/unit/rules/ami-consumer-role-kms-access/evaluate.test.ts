@@ -312,4 +312,47 @@ describe('Rule: ami-consumer-role-kms-access', () => {
       /ruleParameters\.SharedAmiRegions: .*"mars"/,
     );
   });
+
+  it('proposes one identity policy covering every foreign key the role lacks (resources joined)', () => {
+    // Prepare: a second AMI from another owner, encrypted with that owner's key
+    const third = '333333333333';
+    const thirdKey = `arn:aws:kms:${REGION}:${third}:key/${KEY_ID}`;
+    const inv = build({
+      consumer: (a) =>
+        a.region(REGION, (r) =>
+          r.sharedImage({
+            imageId: 'ami-0000000000000000b',
+            ownerId: third,
+            public: false,
+            state: 'available',
+            blockDeviceMappings: [
+              { deviceName: '/dev/xvda', snapshotId: 'snap-0000000000000000b', encrypted: true },
+            ],
+            tags: {},
+            snapshots: [
+              {
+                snapshotId: 'snap-0000000000000000b',
+                snapshot: {
+                  status: 'known',
+                  value: {
+                    snapshotId: 'snap-0000000000000000b',
+                    ownerId: third,
+                    encrypted: true,
+                    kmsKeyId: thirdKey,
+                  },
+                },
+              },
+            ],
+          }),
+        ),
+    });
+    // Act
+    const f = launcher(evaluateAmiConsumerRoleKmsAccess(inv, parseRuleParameters(metadata, {}), scope));
+    // Assess
+    const statements = (f.fix?.identityPolicy?.['Statement'] ?? []) as JsonObject[];
+    expect(statements.map((s) => [s['Sid'], s['Resource']])).toEqual([
+      ['AllowUseOfTheKey', [KEY_ARN, thirdKey]],
+      ['AllowAttachmentOfPersistentResources', [KEY_ARN, thirdKey]],
+    ]);
+  });
 });

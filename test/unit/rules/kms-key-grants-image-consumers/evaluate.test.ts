@@ -317,4 +317,35 @@ describe('Rule: kms-key-grants-image-consumers', () => {
     });
     expect(findings).toEqual([]);
   });
+
+  it('L1 twin: judges the key policy the configuration item carries (supplementaryConfiguration.Policy)', () => {
+    // Prepare: the live read saw the default policy; the item carries the fixed one
+    const inv = build({}, sharedAmi);
+    const ci = configurationItem({
+      resourceType: 'AWS::KMS::Key',
+      resourceId: KEY_ID,
+      ARN: KEY_ARN,
+      awsAccountId: OWNER,
+      awsRegion: REGION,
+      configuration: { keyId: KEY_ID, keyState: 'Enabled', enabled: true, keyManager: 'CUSTOMER' },
+      supplementaryConfiguration: { Policy: granted(CONSUMER) },
+    });
+    const params = parseRuleParameters(metadata, {});
+    // Act
+    const [before] = evaluateKmsKeyGrantsImageConsumers(inv, params, scope);
+    const [after] = evaluateKmsKeyGrantsImageConsumers(applyKeyConfigurationItem(inv, ci), params, scope);
+    // Assess
+    expect(before?.compliance).toBe('NON_COMPLIANT');
+    expect(after?.compliance).toBe('COMPLIANT');
+  });
+
+  it('leaves the inventory as read for an item of another resource type', () => {
+    const inv = build({}, sharedAmi);
+    const ci = configurationItem({
+      resourceType: 'AWS::IAM::Role',
+      resourceId: KEY_ID,
+      configuration: { keyState: 'Disabled' },
+    });
+    expect(applyKeyConfigurationItem(inv, ci)).toBe(inv);
+  });
 });

@@ -404,4 +404,28 @@ describe('Rule: shared-ami-key-grants-consumers', () => {
       /ruleParameters\.IgnoredConsumerAccounts: .*"2222" is not one/,
     );
   });
+
+  it('NON_COMPLIANT (KEY_ACCESS_UNDECIDABLE), never COMPLIANT, when access depends on a condition the facts cannot settle', () => {
+    // Prepare: the consumer statements only apply from a source IP range
+    const onlyFrom = { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } };
+    const finding = run({
+      statements: [
+        { ...allowUseOfKeyStatement([CONSUMER]), Condition: onlyFrom },
+        {
+          ...allowGrantsStatement([CONSUMER]),
+          Condition: { ...onlyFrom, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        },
+      ],
+    });
+    // Assess
+    expect(finding.compliance).toBe('NON_COMPLIANT');
+    expect(finding.details?.[0]?.reasons[0]).toMatchObject({ code: 'KEY_ACCESS_UNDECIDABLE' });
+    expect(finding.details?.[0]?.reasons[0]?.message).toContain('aws:SourceIp');
+  });
+
+  it('names the denied member accounts of an organization share in the fix summary and counts them in the message', () => {
+    const finding = run({ org: withOrg, share: [{ organizationArn: orgArn(OWNER) }], statements: [] });
+    expect(finding.consumer).toBe(orgArn(OWNER));
+    expect(finding.details?.[0]?.reasons[0]?.message).toContain(`organization ${ORG} (2 account(s))`);
+  });
 });
