@@ -20,6 +20,8 @@ export interface AccountRun {
   readonly complete: boolean;
   readonly cleanupSkipped: boolean;
   readonly evaluationsPut: number;
+  /** What the run could not read (surfaced errors, e.g. throttling that outlasted the retries). */
+  readonly incomplete: readonly string[];
   readonly error?: string;
   readonly verdicts: VerdictCheck;
   readonly wallMs: number;
@@ -127,6 +129,7 @@ export async function runResilienceBench(o: ResilienceBenchOptions): Promise<Res
           complete: out.summary?.complete ?? false,
           cleanupSkipped: out.summary?.cleanupSkipped ?? true,
           evaluationsPut: out.summary?.evaluationsPut ?? 0,
+          incomplete: out.summary?.incomplete ?? [],
           ...(out.error ? { error: `${out.error.name}: ${out.error.message}`.slice(0, 300) } : {}),
           verdicts,
           wallMs: Math.round(out.wallMs),
