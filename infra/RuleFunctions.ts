@@ -1,14 +1,14 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal, type PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { InvalidInputError } from '../rules/core/errors';
 import type { RegisteredRule } from '../rules/index';
 import { RULE_FUNCTION_ARCHITECTURE, RULE_FUNCTION_RUNTIME } from './lambdaRuntime';
 import { pascalCase } from './pascalCase';
-import { ruleFunctionBundling } from './ruleBundling';
-import { REPO_ROOT, ruleHandlerEntry } from './ruleHandlerEntry';
+import { ruleFunctionCode } from './ruleBundling';
+import { ruleHandlerEntry } from './ruleHandlerEntry';
 
 export interface RuleFunctionsProps {
   /** The rules to deploy a function for. */
@@ -38,13 +38,13 @@ export interface RuleFunctionsProps {
 }
 
 /**
- * One Lambda function per rule, bundled locally with esbuild (no Docker), all sharing one role:
+ * One Lambda function per rule, bundled locally with esbuild (no Docker; see `ruleFunctionCode`), all sharing one role:
  * the role member accounts trust in organization mode.
  */
 export class RuleFunctions extends Construct {
   /** The functions' shared execution role. */
   readonly role: Role;
-  private readonly byRule = new Map<string, NodejsFunction>();
+  private readonly byRule = new Map<string, LambdaFunction>();
 
   constructor(scope: Construct, id: string, props: RuleFunctionsProps) {
     super(scope, id);
@@ -61,11 +61,9 @@ export class RuleFunctions extends Construct {
         retention: props.logRetention ?? RetentionDays.ONE_YEAR,
         removalPolicy: RemovalPolicy.RETAIN,
       });
-      const fn = new NodejsFunction(this, pascalCase(ruleId), {
-        entry: entryOf(ruleId),
-        handler: 'handler',
-        projectRoot: REPO_ROOT,
-        depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+      const fn = new LambdaFunction(this, pascalCase(ruleId), {
+        code: ruleFunctionCode(entryOf(ruleId)),
+        handler: 'index.handler',
         runtime: RULE_FUNCTION_RUNTIME,
         architecture: RULE_FUNCTION_ARCHITECTURE,
         memorySize: props.memorySize ?? 512,
@@ -73,7 +71,6 @@ export class RuleFunctions extends Construct {
         description: `ami-share-guard rule ${ruleId}`.slice(0, 256),
         role: this.role,
         logGroup,
-        bundling: ruleFunctionBundling(),
         environment: { AMI_SHARE_GUARD_RULE_ID: ruleId },
       });
       logGroup.grantWrite(this.role);
@@ -82,14 +79,14 @@ export class RuleFunctions extends Construct {
   }
 
   /** The function of a rule; throws for a rule this construct was not given. */
-  functionFor(ruleId: string): NodejsFunction {
+  functionFor(ruleId: string): LambdaFunction {
     const fn = this.byRule.get(ruleId);
     if (!fn) throw new InvalidInputError('ruleId', `no function was built for rule ${ruleId}`);
     return fn;
   }
 
   /** All functions, in registry order. */
-  get functions(): readonly NodejsFunction[] {
+  get functions(): readonly LambdaFunction[] {
     return [...this.byRule.values()];
   }
 }

@@ -1,6 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { inlineSdkSchemaKeys, zodEnglishOnly } from './bundlePlugins';
 import { RULE_FUNCTION_NODE_TARGET } from './lambdaRuntime';
+import { REPO_ROOT } from './ruleHandlerEntry';
 
 /**
  * The esbuild options every rule function is bundled with, shared by the CDK app
@@ -54,5 +60,36 @@ export function ruleEsbuildOptions(entry: string, outfile: string): BuildOptions
     external: [],
     metafile: true,
     logLevel: 'silent',
+    plugins: [inlineSdkSchemaKeys(), zodEnglishOnly()],
   };
+}
+
+/**
+ * The code of a rule function: `rules/<id>/handler.ts` bundled by `scripts/bundleFunction.ts` with
+ * {@link ruleEsbuildOptions} (its plugin is why the CDK's NodejsFunction, which takes no esbuild
+ * plugins, is not used). Local bundling only: no Docker. The asset hash is the bundle's, so any
+ * change to shared code redeploys the function. The CDK's `aws:cdk:bundling-stacks` context skips it
+ * like any bundling.
+ */
+export function ruleFunctionCode(entry: string): Code {
+  return Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the API, never pulled: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:20'),
+      local: {
+        tryBundle(outputDir: string): boolean {
+          const run = spawnSync(
+            process.execPath,
+            ['--import', 'tsx', join(REPO_ROOT, 'scripts/bundleFunction.ts'), entry, outputDir],
+            { cwd: REPO_ROOT, encoding: 'utf8' },
+          );
+          if (run.status !== 0) {
+            throw new Error(`bundling ${entry} failed: ${run.stderr.trim() || run.error?.message}`);
+          }
+          return true;
+        },
+      },
+    },
+  });
 }
