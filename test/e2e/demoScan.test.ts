@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../../examples/demoOrg';
 import { SCENARIO_IDS } from '../../rules/core/ruleMetadata';
 import type { ScanResult } from '../../rules/output/scanResult';
+import { flattenFindings, nonCompliantResources } from '../../rules/output/flattenFindings';
 import { parseScanResult } from '../../rules/output/scanResult';
+import { AsffRequired } from '../unit/output/support/asffSchema';
 import type { CaseVerdict } from './support/demoCaseVerdicts';
 import { demoCaseVerdicts } from './support/demoCaseVerdicts';
 import type { CliRun } from './support/runCli';
@@ -83,4 +85,23 @@ describe('scan of the demo organization (the README command)', () => {
       expect(v?.twinReportedCompliant).toBe(true);
     },
   );
+});
+
+describe('other formats of the demo scan', () => {
+  it('asff: one finding per NON_COMPLIANT resource, each passing the required-field schema', async () => {
+    const r = await runCli(['scan', '--inventory', 'examples/demo-org.json', '--format', 'asff']);
+    expect(r.code).toBe(1);
+    const findings: unknown[] = JSON.parse(r.stdout);
+    expect(findings).toHaveLength(nonCompliantResources(scan.findings).length);
+    for (const f of findings) expect(AsffRequired.safeParse(f).error).toBeUndefined();
+    const ids = findings.map((f) => (f as { Id: string }).Id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('csv and markdown: one row per evaluation and detail / a NON_COMPLIANT section', async () => {
+    const csv = await runCli(['scan', '--inventory', 'examples/demo-org.json', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(1 + flattenFindings(scan.findings).length);
+    const md = await runCli(['scan', '--inventory', 'examples/demo-org.json', '--format', 'markdown']);
+    expect(md.stdout).toContain('## NON_COMPLIANT (');
+  });
 });
