@@ -77,7 +77,17 @@ export function resolvedUpdate(previous: AwsSecurityFinding, now: Date, why: str
     Title: previous.Title,
     Description: `${why} ${previous.Description ?? ''}`.trim().slice(0, 1024),
     Resources: previous.Resources,
-    ...(previous.FindingProviderFields ? { FindingProviderFields: previous.FindingProviderFields } : {}),
+    // A passed check is informational (as Security Hub's own controls report it); the rule's
+    // severity stays in `Original`.
+    FindingProviderFields: {
+      ...previous.FindingProviderFields,
+      Severity: {
+        Label: 'INFORMATIONAL',
+        ...(previous.FindingProviderFields?.Severity?.Original
+          ? { Original: previous.FindingProviderFields.Severity.Original }
+          : {}),
+      },
+    },
     ...(previous.ProductFields ? { ProductFields: previous.ProductFields } : {}),
     Compliance: { Status: 'PASSED' },
     RecordState: 'ARCHIVED',

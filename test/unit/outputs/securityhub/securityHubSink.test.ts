@@ -59,6 +59,10 @@ function openFinding(imageId: string, accountId = '111111111111'): AwsSecurityFi
     Title: amiRuleMetadata.title,
     Description: 'The key policy omits consumer 222222222222.',
     Resources: [{ Type: 'Other', Id: `arn:aws:ec2:eu-west-1::image/${imageId}` }],
+    FindingProviderFields: {
+      Severity: { Label: 'HIGH', Original: 'HIGH' },
+      Types: ['Software and Configuration Checks/ami-share-guard/L1'],
+    },
     Compliance: { Status: 'FAILED' },
     RecordState: 'ACTIVE',
     Workflow: { Status: 'NEW' },
@@ -168,6 +172,10 @@ describe('Security Hub sink', () => {
         Id: openFinding('ami-0fixed').Id,
         Compliance: { Status: 'PASSED' },
         RecordState: 'ARCHIVED',
+        FindingProviderFields: {
+          Severity: { Label: 'INFORMATIONAL', Original: 'HIGH' },
+          Types: ['Software and Configuration Checks/ami-share-guard/L1'],
+        },
         UpdatedAt: NOW.toISOString(),
         CreatedAt: '2026-11-20T00:00:00.000Z',
       }),
