@@ -7,6 +7,7 @@ import { keyUnusable, lookUpKey } from '../shared-ami-uses-customer-managed-key/
 import { matchesTag } from '../shared-ami-uses-customer-managed-key/launchRuleParameters';
 import type { ConsumerGroup } from './consumerGroups';
 import { consumerRef, launchPermissionGroups } from './consumerGroups';
+import type { ConsumerVerdict } from './judgeKeyConsumer';
 import { judgeKeyConsumer } from './judgeKeyConsumer';
 import { keyPolicyOf } from './keyPolicyOf';
 import type { SharedAmiKeyGrantsConsumersParams } from './metadata';
@@ -22,12 +23,16 @@ function unreadable(reason: Reason): Verdict {
 }
 
 /** The findings of one key for every consumer group of one AMI. */
+/** Verdicts already reached in this run, by key ARN and consumer: AMIs often share keys and consumers. */
+type VerdictCache = Map<string, ConsumerVerdict>;
+
 function judgeKey(
   inventory: Inventory,
   key: Key,
   groups: readonly ConsumerGroup[],
   what: string,
   owner: string,
+  cache: VerdictCache,
 ): Verdict[] {
   const unusable = keyUnusable(key, what);
   if (unusable) {
@@ -43,7 +48,9 @@ function judgeKey(
   if (policy.status === 'problem') return [unreadable(policy.reason)];
   const out: Verdict[] = [];
   for (const group of groups) {
-    const v = judgeKeyConsumer(inventory, key, policy.policy, group, 'launch', owner);
+    const id = `${key.arn}|${consumerRef(group)}`;
+    const v = cache.get(id) ?? judgeKeyConsumer(inventory, key, policy.policy, group, 'launch', owner);
+    cache.set(id, v);
     if (v.status === 'allowed' || !v.reason) continue;
     out.push({
       compliance: 'NON_COMPLIANT',
@@ -67,6 +74,7 @@ function judgeImage(
   image: Image,
   params: SharedAmiKeyGrantsConsumersParams,
   scope: EvaluationScope,
+  cache: VerdictCache,
 ): Finding[] {
   const lp = image.launchPermissions;
   if (lp.status === 'unknown') {
@@ -110,7 +118,7 @@ function judgeImage(
       });
       continue;
     }
-    verdicts.push(...judgeKey(inventory, found.key, groups, what, image.ownerId));
+    verdicts.push(...judgeKey(inventory, found.key, groups, what, image.ownerId, cache));
   }
   if (verdicts.length === 0) {
     return [
@@ -152,8 +160,9 @@ export function evaluateSharedAmiKeyGrantsConsumers(
       ],
     });
   }
+  const cache: VerdictCache = new Map();
   const perAmi = regionFacts.images.value
     .filter((image) => image.state !== 'deregistered' && !matchesTag(image.tags, params.excludeAmiTag))
-    .flatMap((image) => judgeImage(inventory, regionFacts, image, params, scope));
+    .flatMap((image) => judgeImage(inventory, regionFacts, image, params, scope, cache));
   return amiRuleFindings(metadata.id, scope, perAmi, options);
 }
