@@ -1,5 +1,6 @@
 import { Annotations, Aws, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ORGANIZATION_READ_ACTIONS } from '../rules/inventory/readPermissions';
 import { Construct, type IDependable } from 'constructs';
 import { allRules, type RegisteredRule } from '../rules/index';
 import { DEFAULT_EXECUTION_ROLE_NAME } from './conformancePack/conformancePackTemplate';
@@ -141,6 +142,14 @@ export class AmiShareGuardOrganizationStack extends Stack {
           resources: [`arn:${Aws.PARTITION}:iam::*:role/${this.executionRoleName}`],
           conditions: { StringEquals: { 'aws:ResourceOrgID': organizationId } },
         }),
+        // The rules read the organization (accounts, OU paths for aws:PrincipalOrgPaths) with the
+        // functions' own credentials, in this delegated administrator account.
+        new PolicyStatement({
+          sid: 'ReadOrganizationStructure',
+          effect: Effect.ALLOW,
+          actions: [...ORGANIZATION_READ_ACTIONS],
+          resources: ['*'],
+        }),
       ],
     });
     suppressRuleFunctionFindings(this.ruleFunctions, [
@@ -149,6 +158,12 @@ export class AmiShareGuardOrganizationStack extends Stack {
         reason:
           'sts:AssumeRole on the one member role name, in any account of the organization only ' +
           '(aws:ResourceOrgID condition): accounts join the organization after deployment.',
+      },
+      {
+        finding: 'Resource::*',
+        reason:
+          'Read-only Organizations calls (DescribeOrganization, ListRoots, ListAccountsForParent, ' +
+          'ListOrganizationalUnitsForParent) over the whole organization tree, whose OU ids are not known at deploy time.',
       },
     ]);
 

@@ -127,6 +127,25 @@ describe('Organization stack, deployed as organization Config rules', () => {
     });
   });
 
+  it('lets the functions read the organization structure (OU paths), read-only', () => {
+    synthesized.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'ReadOrganizationStructure',
+            Action: [
+              'organizations:DescribeOrganization',
+              'organizations:ListAccountsForParent',
+              'organizations:ListOrganizationalUnitsForParent',
+              'organizations:ListRoots',
+            ],
+            Effect: 'Allow',
+          }),
+        ]),
+      },
+    });
+  });
+
   it('deploys the member role by a service-managed, auto-deploying StackSet to the given root, in one region', () => {
     const stackSet = Object.values(resourcesOfType(synthesized.json, 'AWS::CloudFormation::StackSet'))[0];
     expect(stackSet?.Properties).toMatchObject({
