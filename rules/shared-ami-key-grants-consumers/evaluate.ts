@@ -6,7 +6,7 @@ import { amiFinding, amiRuleFindings } from '../shared-ami-uses-customer-managed
 import { keyUnusable, lookUpKey } from '../shared-ami-uses-customer-managed-key/keyUsability';
 import { matchesTag } from '../shared-ami-uses-customer-managed-key/launchRuleParameters';
 import type { ConsumerGroup } from './consumerGroups';
-import { consumerRef, launchPermissionGroups } from './consumerGroups';
+import { consumerLabel, consumerRef, launchPermissionGroups } from './consumerGroups';
 import type { ConsumerVerdict } from './judgeKeyConsumer';
 import { judgeKeyConsumer } from './judgeKeyConsumer';
 import { keyPolicyOf } from './keyPolicyOf';
@@ -68,6 +68,50 @@ function judgeKey(
   return out;
 }
 
+/**
+ * With TrustedOrganizationIds set: organization / OU shares of other organizations, and accounts
+ * outside the organization when the (read) organization is trusted, are not allowed consumers.
+ */
+function untrustedConsumers(
+  inventory: Inventory,
+  groups: readonly ConsumerGroup[],
+  trusted: readonly string[],
+  imageId: string,
+): Verdict[] {
+  if (trusted.length === 0) return [];
+  const org = inventory.organization;
+  const members =
+    org && org.status === 'known' && trusted.includes(org.value.id)
+      ? new Set(org.value.accounts.map((a) => a.id))
+      : undefined;
+  return groups.flatMap((g): Verdict[] => {
+    const untrusted =
+      g.kind === 'account' ? members !== undefined && !members.has(g.accountId) : !trusted.includes(g.orgId);
+    if (!untrusted) return [];
+    return [
+      {
+        compliance: 'NON_COMPLIANT',
+        scenarios: [],
+        reasons: [
+          {
+            code: 'UNTRUSTED_CONSUMER',
+            message:
+              `${imageId} is shared with ${consumerLabel(g)}, outside the trusted organizations (${trusted.join(', ')}).`.slice(
+                0,
+                160,
+              ),
+          },
+        ],
+        consumer: consumerRef(g),
+        fix: {
+          summary: `Stop sharing ${imageId} with ${consumerLabel(g)}, or add its organization to TrustedOrganizationIds.`,
+          steps: [`aws ec2 modify-image-attribute --image-id ${imageId} --launch-permission "Remove=[{…}]"`],
+        },
+      },
+    ];
+  });
+}
+
 function judgeImage(
   inventory: Inventory,
   regionFacts: RegionFacts,
@@ -92,7 +136,12 @@ function judgeImage(
   }
   const groups = launchPermissionGroups(lp.value, image.ownerId, params.ignoredConsumerAccounts);
   if (groups.length === 0) return [];
-  const verdicts: Verdict[] = [];
+  const verdicts: Verdict[] = untrustedConsumers(
+    inventory,
+    groups,
+    params.trustedOrganizationIds,
+    image.imageId,
+  );
   const judged = new Set<string>();
   for (const { mapping, snapshot, key } of imageSnapshots(inventory, regionFacts, image)) {
     const what = `${image.imageId} ${mapping.snapshotId}`;

@@ -13,7 +13,11 @@ export interface SharedAmiKeyGrantsConsumersParams {
   readonly perAmiEvaluations: boolean;
   readonly excludeAmiTag: TagFilter | undefined;
   readonly ignoredConsumerAccounts: readonly string[];
+  /** Organization ids AMIs may be shared with (empty: not checked). */
+  readonly trustedOrganizationIds: readonly string[];
 }
+
+const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 
 export const parameterSchema = z
   .object({
@@ -21,11 +25,34 @@ export const parameterSchema = z
     PerAmiEvaluations: launchParam.boolean(),
     ExcludeAmiTag: launchParam.tag(),
     IgnoredConsumerAccounts: launchParam.accountIds(),
+    TrustedOrganizationIds: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const ids = [
+          ...new Set(
+            (v ?? '')
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
+          ),
+        ];
+        const bad = ids.find((id) => !ORG_ID.test(id));
+        if (bad !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected organization ids (o-…), but ${JSON.stringify(bad)} is not one`,
+          });
+          return z.NEVER;
+        }
+        return ids;
+      }),
   })
   .transform((raw): SharedAmiKeyGrantsConsumersParams => ({
     perAmiEvaluations: raw.PerAmiEvaluations ?? false,
     excludeAmiTag: raw.ExcludeAmiTag,
     ignoredConsumerAccounts: raw.IgnoredConsumerAccounts ?? [],
+    trustedOrganizationIds: raw.TrustedOrganizationIds,
   }));
 
 export const metadata: RuleMetadata<SharedAmiKeyGrantsConsumersParams> = {
@@ -42,6 +69,13 @@ export const metadata: RuleMetadata<SharedAmiKeyGrantsConsumersParams> = {
     PER_AMI_EVALUATIONS_SPEC,
     EXCLUDE_AMI_TAG_SPEC,
     IGNORED_CONSUMER_ACCOUNTS_SPEC,
+    {
+      name: 'TrustedOrganizationIds',
+      type: 'CSV',
+      description:
+        'Organization ids (o-…) AMIs may be shared with. When set, an organization or OU launch permission of another organization, or an account outside the (read) organization when that organization is trusted, is NON_COMPLIANT.',
+      required: false,
+    },
   ],
   parameterSchema,
   remediation:

@@ -428,4 +428,31 @@ describe('Rule: shared-ami-key-grants-consumers', () => {
     expect(finding.consumer).toBe(orgArn(OWNER));
     expect(finding.details?.[0]?.reasons[0]?.message).toContain(`organization ${ORG} (2 account(s))`);
   });
+
+  it.each([
+    [
+      'an organization share of another organization',
+      [{ organizationArn: 'arn:aws:organizations::999999999999:organization/o-otherorg000' }],
+    ],
+    [`an account outside the trusted organization (${'999999999999'})`, [{ userId: '999999999999' }]],
+  ])('NON_COMPLIANT (UNTRUSTED_CONSUMER) with TrustedOrganizationIds for %s', (_name, share) => {
+    const finding = run(
+      { org: withOrg, share: share as Share[], statements: [orgUse(byOrgId), orgGrants(byOrgId)] },
+      { TrustedOrganizationIds: ORG },
+    );
+    expect(finding.compliance).toBe('NON_COMPLIANT');
+    expect(finding.details?.[0]?.reasons[0]?.code).toBe('UNTRUSTED_CONSUMER');
+  });
+
+  it('twin: COMPLIANT with TrustedOrganizationIds when the consumers are members of the trusted organization', () => {
+    const finding = run(
+      {
+        org: withOrg,
+        share: [{ userId: CONSUMER }, { organizationArn: orgArn(OWNER) }],
+        statements: [orgUse(byOrgId), orgGrants(byOrgId)],
+      },
+      { TrustedOrganizationIds: ORG },
+    );
+    expect(finding.compliance).toBe('COMPLIANT');
+  });
 });
