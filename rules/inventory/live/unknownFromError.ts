@@ -11,6 +11,10 @@ const ACCESS_DENIED = new Set([
   'UnrecognizedClientException',
   'ExpiredToken',
   'ExpiredTokenException',
+  // The runtime's own errors when an account cannot be reached: the member role could not be
+  // assumed, or (single-account mode) other accounts are out of reach.
+  'AssumeRoleDeniedError',
+  'AccountUnreachableError',
 ]);
 const THROTTLED = new Set([
   'ThrottlingException',
