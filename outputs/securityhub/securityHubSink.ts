@@ -142,11 +142,7 @@ export function createSecurityHubSink(
       groupOf(f.AwsAccountId ?? run.accountId, region).findings.push(f);
     }
 
-    let imported = 0;
-    let resolved = 0;
-    let importCalls = 0;
-    const failed: FailedImport[] = [];
-    for (const g of groups.values()) {
+    const syncGroup = async (g: { accountId: string; region: string; findings: AwsSecurityFinding[] }) => {
       const client = clientFor(g.accountId, g.region);
       const { imports, reads } = bucketsFor(g.accountId, g.region);
       const open = await activeFailedFindings({
@@ -175,12 +171,36 @@ export function createSecurityHubSink(
         findings: [...g.findings, ...closing],
         bucket: imports,
       });
-      const closingIds = new Set(closing.map((c) => c.Id));
       const failedIds = new Set(outcome.failed.map((f) => f.id));
-      imported += g.findings.filter((f) => !failedIds.has(f.Id ?? '')).length;
-      resolved += [...closingIds].filter((id) => !failedIds.has(id ?? '')).length;
-      importCalls += outcome.calls;
-      failed.push(...outcome.failed);
+      return {
+        imported: g.findings.filter((f) => !failedIds.has(f.Id ?? '')).length,
+        resolved: closing.filter((c) => !failedIds.has(c.Id ?? '')).length,
+        calls: outcome.calls,
+        failed: outcome.failed,
+      };
+    };
+
+    let imported = 0;
+    let resolved = 0;
+    let importCalls = 0;
+    const failed: FailedImport[] = [];
+    for (const g of groups.values()) {
+      try {
+        const outcome = await syncGroup(g);
+        imported += outcome.imported;
+        resolved += outcome.resolved;
+        importCalls += outcome.calls;
+        failed.push(...outcome.failed);
+      } catch (error) {
+        // Security Hub off in that account, the member role refused, throttling past the retries:
+        // the other accounts still get their findings; this one is named in the error.
+        failed.push({
+          id: `(the ${ruleId} findings of ${g.accountId} in ${g.region})`,
+          accountId: g.accountId,
+          errorCode: error instanceof Error ? error.name : 'Error',
+          errorMessage: error instanceof Error ? error.message : String(error),
+        });
+      }
     }
     const result: SecurityHubOutcome = { imported, resolved, importCalls, failed };
     options.logger?.info('security hub import finished', { ruleId, ...result, failed: failed.length });

@@ -306,6 +306,31 @@ describe('Security Hub sink', () => {
     expect(hub.commandCalls(BatchImportFindingsCommand)).toHaveLength(2);
   });
 
+  it('still imports the other accounts when Security Hub is off in one, and names that one', async () => {
+    // Prepare
+    const off = Object.assign(new Error('Account 111111111111 is not subscribed to AWS Security Hub'), {
+      name: 'InvalidAccessException',
+    });
+    hub.on(GetFindingsCommand).callsFake(async (_input: unknown, getClient: () => SecurityHubClient) => {
+      const credentials = await getClient().config.credentials();
+      if (credentials.accessKeyId === 'AKIA111111111111') throw off;
+      return { Findings: [] };
+    });
+    const sink = createSecurityHubSink({ awsConfigFor, now: () => NOW });
+    const findings = [
+      accountFinding([amiFinding('ami-0aaa', 'NON_COMPLIANT', '111111111111')], '111111111111'),
+      accountFinding([amiFinding('ami-0bbb', 'NON_COMPLIANT', '333333333333')], '333333333333'),
+    ];
+    // Act
+    const error = await sink(run({ findings })).catch((e: unknown) => e);
+    // Assess
+    expect(importedFindings().map((f) => f.AwsAccountId)).toEqual(['333333333333']);
+    expect(error).toBeInstanceOf(SecurityHubImportError);
+    expect((error as Error).message).toContain(
+      'in 111111111111 (InvalidAccessException: Account 111111111111 is not subscribed to AWS Security Hub)',
+    );
+  });
+
   it('imports an account-level NON_COMPLIANT finding when no AMI detail explains it (facts unreadable)', async () => {
     // Prepare
     const sink = createSecurityHubSink({ awsConfigFor, now: () => NOW });
