@@ -99,7 +99,7 @@ export async function readLiveInventory(scope: LiveScope): Promise<Inventory> {
       accountIds,
       regions: scope.regions,
       families: scope.families ?? FACT_FAMILIES,
-      organization: true,
+      organization: scope.org || (scope.families ?? FACT_FAMILIES).includes('organization'),
       accountNames: names,
     },
     {

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../rules/core/errors';
 import { invalidInputFromZod } from '../../rules/core/zodIssues';
 import { allRules } from '../../rules/index';
 import { parseInventory } from '../../rules/inventory/inventoryFile';
-import type { Inventory } from '../../rules/inventory/model';
+import type { FactFamily, Inventory } from '../../rules/inventory/model';
 import type { OutputFormat } from '../../rules/output/renderScan';
 import { OUTPUT_FORMATS, renderScan } from '../../rules/output/renderScan';
 import { readLiveInventory } from '../liveInventory';
@@ -96,8 +96,16 @@ export async function scanAction(flags: ScanFlags): Promise<number> {
       );
     const progress = progressDisplay(process.stderr);
     try {
+      // Read only the fact families the selected rules evaluate.
+      const families = [
+        ...new Set<FactFamily>([
+          ...rules.flatMap((r) => r.spec.families),
+          ...(rules.some((r) => r.spec.needsOrganization) ? (['organization'] as const) : []),
+        ]),
+      ];
       inventory = await readLiveInventory({
         regions: liveRegions,
+        families,
         org: flags.org ?? false,
         onProgress: progress.update,
         ...(flags.profile ? { profile: flags.profile } : {}),
