@@ -100,7 +100,7 @@ export function amiRuleFindings(
   const first = failing[0];
   const summary: Reason = {
     code: 'AMIS_NON_COMPLIANT',
-    message: `${ids.length} of ${new Set(perAmiFindings.map((f) => f.resourceId)).size} ${options.noun} fail: ${named}${more}.`,
+    message: `${ids.length} of ${new Set(perAmiFindings.map((f) => f.resourceId)).size} ${options.noun} fail: ${named}${more}`,
     scenarios: scenariosOf(failing),
   };
   return [

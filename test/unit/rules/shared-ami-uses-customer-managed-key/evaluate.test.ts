@@ -278,7 +278,7 @@ describe('Rule: shared-ami-uses-customer-managed-key', () => {
       }),
     );
     expect(finding.reasons[0]?.message).toBe(
-      '5 of 5 shared AMIs fail: ami-0000000000000000a, ami-0000000000000001a, ami-0000000000000002a and 2 more.',
+      '5 of 5 shared AMIs fail: ami-0000000000000000a, ami-0000000000000001a, ami-0000000000000002a and 2 more',
     );
   });
 
