@@ -27,6 +27,7 @@ interface BenchOptions {
   readonly json: boolean;
   readonly only?: string;
   readonly amis?: string;
+  readonly paced: boolean;
 }
 
 const PERIODIC_RULE = registerRule(sharedAmiUsesCustomerManagedKeyRule);
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     .option('--json', 'print the figures as one JSON document on stdout', false)
     .option('--only <scenarios>', `comma-separated subset of ${SCENARIOS.join(', ')}`)
     .option('--amis <n>', 'AMIs in the periodic scenario (default 1,000 quick, 10,000 full)')
+    .option('--paced', 'also run the periodic scenario through the prototype pacing collector', false)
     .parse();
   const o = program.opts<BenchOptions>();
   const chosen = o.only ? o.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
@@ -87,11 +89,15 @@ async function main(): Promise<void> {
     );
     const r = await runPeriodicEvaluationBench({ rule: PERIODIC_RULE, amis });
     figures['periodic'] = r;
-    log(
-      o.json,
-      `  ${(r.wallMs / 1000).toFixed(1)} s, bound ${(r.bound.rateLimitMs / 1000).toFixed(1)} s, ratio ${r.ratioToBound}; ` +
-        `lost ${r.verdicts.lost}, fake COMPLIANT ${r.verdicts.fakeCompliant}; peak RSS ${r.memory.peakRssMb} MB`,
-    );
+    const line = (x: typeof r) =>
+      `  ${x.collector}: ${(x.wallMs / 1000).toFixed(1)} s, bound ${(x.bound.rateLimitMs / 1000).toFixed(1)} s, ratio ${x.ratioToBound}; ` +
+      `lost ${x.verdicts.lost}, fake COMPLIANT ${x.verdicts.fakeCompliant}; peak RSS ${x.memory.peakRssMb} MB`;
+    log(o.json, line(r));
+    if (o.paced) {
+      const p = await runPeriodicEvaluationBench({ rule: PERIODIC_RULE, amis, paced: true });
+      figures['periodicPaced'] = p;
+      log(o.json, line(p));
+    }
   }
   if (has('resilience')) {
     const per = o.quick ? 30 : 100;

@@ -1,5 +1,7 @@
 import type { HandlerSummary } from '../../rules/core';
 import type { PackRule } from '../../rules/kit';
+import { defineInventoryRule, registerRule } from '../../rules/kit';
+import { pacedCollector } from './pacedCollector';
 import type { BoundFigures, MemoryFigures } from '../measure';
 import { rateLimitBound, startMemorySampler } from '../measure';
 import type { ApiQuota, FaultPlan, SimStats } from '../sim';
@@ -18,10 +20,13 @@ export interface PeriodicBenchOptions {
   /** Seed Config with a previous run's results (the steady state: cleanup pages through them). */
   readonly priorResults?: boolean;
   readonly ruleParameters?: Readonly<Record<string, string>>;
+  /** Collect through the PROTOTYPE pacing collector (a proposed live-source fix) instead of the default. */
+  readonly paced?: boolean;
 }
 
 export interface PeriodicBenchResult {
   readonly rule: string;
+  readonly collector: 'live' | 'paced-prototype';
   readonly amis: number;
   readonly snapshots: number;
   readonly keys: number;
@@ -94,7 +99,9 @@ export async function runPeriodicEvaluationBench(o: PeriodicBenchOptions): Promi
   try {
     outcome = await runConfigRule({
       sim,
-      rule: o.rule,
+      rule: o.paced
+        ? registerRule(defineInventoryRule(o.rule.spec, { collector: pacedCollector(quotas) }))
+        : o.rule,
       accountId: account.accountId,
       region: REGION,
       ruleParameters,
@@ -146,6 +153,7 @@ export async function runPeriodicEvaluationBench(o: PeriodicBenchOptions): Promi
   );
   return {
     rule: ruleName,
+    collector: o.paced ? 'paced-prototype' : 'live',
     amis: o.amis,
     snapshots: snapshotCount,
     keys: keyCount,
