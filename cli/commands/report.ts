@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../rules/core/errors';
 import type { OutputFormat } from '../../rules/output/renderScan';
 import { renderScan } from '../../rules/output/renderScan';
 import { parseScanResult } from '../../rules/output/scanResult';
+import { formatForOut } from '../formatForOut';
 import { readInputFile } from '../readJsonFile';
 import { exitCodeOf } from '../runScan';
 import { terminalWidth, useColor } from '../terminal';
@@ -64,7 +65,10 @@ export function register(program: Command): void {
       'after',
       '\nExample:\n  $ ami-share-guard report --input scan.json --format html --out report.html',
     )
-    .action(async (flags: ReportFlags) => {
-      process.exitCode = await reportAction(flags);
+    .action(async (flags: ReportFlags, command: Command) => {
+      process.exitCode = await reportAction({
+        ...flags,
+        format: formatForOut(command, flags.format, flags.out),
+      });
     });
 }

@@ -10,6 +10,7 @@ import type { OutputFormat } from '../../rules/output/renderScan';
 import { OUTPUT_FORMATS, renderScan } from '../../rules/output/renderScan';
 import { readLiveInventory } from '../liveInventory';
 import { parseAccountList, parseRegionList } from '../parseList';
+import { formatForOut } from '../formatForOut';
 import { readInputFile } from '../readJsonFile';
 import { exitCodeOf, runScan } from '../runScan';
 import { selectRules } from '../selectRules';
@@ -140,7 +141,9 @@ export async function scanAction(flags: ScanFlags): Promise<number> {
 }
 
 export function formatOption(): Option {
-  return new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table');
+  return new Option('-f, --format <format>', 'output format (default: from the --out extension, else table)')
+    .choices(OUTPUT_FORMATS)
+    .default('table');
 }
 
 export function register(program: Command): void {
@@ -178,7 +181,10 @@ Examples:
   $ ami-share-guard scan --inventory inv.json --format json --out scan.json
   $ ami-share-guard scan --profile audit --regions eu-west-1,us-east-1 --org --role-name AmiShareGuardReadRole`,
     )
-    .action(async (flags: ScanFlags) => {
-      process.exitCode = await scanAction(flags);
+    .action(async (flags: ScanFlags, command: Command) => {
+      process.exitCode = await scanAction({
+        ...flags,
+        format: formatForOut(command, flags.format, flags.out),
+      });
     });
 }

@@ -98,6 +98,30 @@ describe('ami-share-guard (the built command)', () => {
       expect(await readFile(out, 'utf8')).toContain('id="total-non-compliant">0<');
     });
 
+    it.each([
+      ['report.html', '<!doctype html>'],
+      ['scan.json', '"formatVersion": 1'],
+      ['scan.csv', 'ruleId,severity,'],
+      ['scan.md', '# ami-share-guard scan'],
+      ['scan.txt', 'ami-share-guard: sample scan'],
+    ])('guesses the format of --out %s from its extension', async (name, start) => {
+      const input = join(dir, 'scan.json');
+      await writeFile(input, renderJson(sampleScan()));
+      const out = join(dir, 'guess', name);
+      await runCli(['report', '--input', input, '--out', out]);
+      expect(
+        (await readFile(out, 'utf8')).startsWith(start) || (await readFile(out, 'utf8')).includes(start),
+      ).toBe(true);
+    });
+
+    it('keeps an explicit --format whatever the --out extension', async () => {
+      const input = join(dir, 'scan.json');
+      await writeFile(input, renderJson(sampleScan()));
+      const out = join(dir, 'explicit.html');
+      await runCli(['report', '--input', input, '--format', 'csv', '--out', out]);
+      expect(await readFile(out, 'utf8')).toMatch(/^ruleId,severity,/);
+    });
+
     it('writes no color when stdout is not a terminal', async () => {
       const input = join(dir, 'scan.json');
       await writeFile(input, renderJson(sampleScan()));
