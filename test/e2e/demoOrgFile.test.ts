@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../../examples/demoOrg';
+import { formatDemoReadme } from '../../examples/renderDemoReadme';
 import { SCENARIO_IDS } from '../../rules/core/ruleMetadata';
 import { parseInventory, serializeInventory } from '../../rules/inventory/inventoryFile';
 import { ROOT } from './support/runCli';
@@ -10,6 +11,11 @@ describe('examples/demo-org.json', () => {
   it('is what examples/build-demo-org.ts generates (run `npm run demo:build` when this fails)', async () => {
     const committed = await readFile(join(ROOT, 'examples', 'demo-org.json'), 'utf8');
     expect(committed).toBe(serializeInventory(buildDemoOrg().inventory));
+  });
+
+  it('has an up-to-date examples/README.md (run `npm run demo:build` when this fails)', async () => {
+    const path = join(ROOT, 'examples', 'README.md');
+    expect(await readFile(path, 'utf8')).toBe(await formatDemoReadme(buildDemoOrg().cases, path));
   });
 
   it('is a valid inventory of at least three accounts and two Regions', async () => {
