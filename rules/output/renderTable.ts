@@ -68,6 +68,9 @@ function findingLines(f: Finding, indent: number, c: LineContext): string[] {
   }
   let hidden = 0;
   for (const d of details) {
+    // A detail that repeats its evaluation (same resource, same verdict) adds nothing on a terminal.
+    if (d.resourceType === f.resourceType && d.resourceId === f.resourceId && d.compliance === f.compliance)
+      continue;
     if (!c.showCompliant && d.compliance === 'COMPLIANT') {
       hidden++;
       continue;

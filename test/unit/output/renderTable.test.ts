@@ -59,4 +59,11 @@ describe('renderTable', () => {
     expect(text.split('\n')[2]).toBe('0 NON_COMPLIANT, 1 COMPLIANT; 0 resource(s) to fix');
     expect(text.split('\n')[3]).toBe('Scenarios: none matched');
   });
+
+  it('does not repeat a detail that is its own evaluation again', () => {
+    const scan = sampleScan();
+    const key = scan.findings[2]!;
+    const text = renderTable({ ...scan, findings: [{ ...key, details: [{ ...key }] }] });
+    expect(text.match(/KMS::Key 1234abcd-12ab-34cd-56ef-1234567890ab/g)).toHaveLength(1);
+  });
 });
