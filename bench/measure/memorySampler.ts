@@ -1,16 +1,16 @@
 export interface MemoryFigures {
-  /** Peak resident set size of the whole process (simulator and synthetic state included), MB. */
+  /** Peak resident set size of the process while sampling, MB. */
   readonly peakRssMb: number;
   /** Peak V8 heap used, MB. */
   readonly peakHeapUsedMb: number;
-  /** RSS and heap when sampling started (the simulator's state already built), MB. */
+  /** RSS and heap when sampling started, MB. */
   readonly baselineRssMb: number;
   readonly baselineHeapUsedMb: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
 
-/** Samples `process.memoryUsage()` every `intervalMs` until stopped; peak RSS also from `resourceUsage().maxRSS`. */
+/** Samples `process.memoryUsage()` every `intervalMs` until stopped (peaks between samples can be missed). */
 export function startMemorySampler(intervalMs = 50): { stop(): MemoryFigures } {
   const base = process.memoryUsage();
   let peakRss = base.rss;
@@ -26,8 +26,6 @@ export function startMemorySampler(intervalMs = 50): { stop(): MemoryFigures } {
     stop() {
       clearInterval(timer);
       sample();
-      // maxRSS is in kilobytes, for the whole life of the process.
-      peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
       return {
         peakRssMb: mb(peakRss),
         peakHeapUsedMb: mb(peakHeap),

@@ -7,7 +7,7 @@ import {
 } from '../../rules/core';
 import type { Inventory } from '../../rules/inventory/model';
 import type { PackRule } from '../../rules/kit';
-import type { SimulatedAws, StoredEvaluation } from '../sim';
+import type { StoredEvaluation } from '../sim';
 import { SimulatedAws as Sim } from '../sim';
 
 /** A Config `ScheduledNotification` event for a rule in an account (single-account mode). */
@@ -38,7 +38,8 @@ export function scheduledEventFor(
 }
 
 export interface ConfigRunOptions {
-  readonly sim: SimulatedAws;
+  /** The simulated AWS (in process or in a child process): only its endpoint is used. */
+  readonly sim: { readonly endpoint: string };
   readonly rule: PackRule;
   readonly accountId: string;
   readonly region: string;

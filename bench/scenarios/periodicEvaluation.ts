@@ -4,8 +4,8 @@ import { defineInventoryRule, registerRule } from '../../rules/kit';
 import { pacedCollector } from './pacedCollector';
 import type { BoundFigures, MemoryFigures } from '../measure';
 import { rateLimitBound, startMemorySampler } from '../measure';
-import type { ApiQuota, FaultPlan, SimStats } from '../sim';
-import { DEFAULT_QUOTAS, SimulatedAws } from '../sim';
+import type { ApiQuota, SimStats, StoredEvaluation } from '../sim';
+import { DEFAULT_QUOTAS, SimulatedAwsProcess } from '../sim';
 import { generateOrganization, toInventory } from '../synthetic';
 import type { VerdictCheck } from './configRun';
 import { checkVerdicts, runConfigRule } from './configRun';
@@ -16,7 +16,6 @@ export interface PeriodicBenchOptions {
   readonly seed?: number;
   readonly keysPerRegion?: number;
   readonly quotas?: Readonly<Record<string, ApiQuota>>;
-  readonly faults?: FaultPlan;
   /** Seed Config with a previous run's results (the steady state: cleanup pages through them). */
   readonly priorResults?: boolean;
   readonly ruleParameters?: Readonly<Record<string, string>>;
@@ -59,72 +58,54 @@ function sum(r: Record<string, number>): number {
  */
 export async function runPeriodicEvaluationBench(o: PeriodicBenchOptions): Promise<PeriodicBenchResult> {
   const quotas = o.quotas ?? DEFAULT_QUOTAS;
-  const org = generateOrganization({
+  const generate = {
     accounts: 10,
     regions: [REGION],
     amis: o.amis,
-    amiPlacement: 'first',
+    amiPlacement: 'first' as const,
     seed: o.seed ?? 42,
     keysPerRegion: o.keysPerRegion ?? 20,
-  });
-  const account = org.accounts[0];
-  if (!account) throw new Error('generator returned no account');
-  const region = account.regions[0];
-  if (!region) throw new Error('generator returned no Region');
-  const truthInventory = toInventory(org);
+  };
   const ruleParameters = o.ruleParameters ?? { PerAmiEvaluations: 'true' };
-  const sim = await SimulatedAws.start({ org, quotas, ...(o.faults ? { faults: o.faults } : {}) });
   const ruleName = o.rule.metadata.id;
-  if (o.priorResults ?? true) {
-    // Yesterday's results: every shared AMI, plus 25 AMIs deregistered since (stale: cleanup retires them).
-    const shared = region.images.filter((i) => i.launchPermissions.length > 0);
-    sim.config.seed(account.accountId, ruleName, [
-      ...shared.map((i) => ({
-        resourceType: 'AWS::EC2::Image',
-        resourceId: i.imageId,
-        complianceType: 'COMPLIANT',
-        orderingTimestamp: Date.parse('2026-01-01T00:00:00Z') / 1000,
-      })),
-      ...Array.from({ length: 25 }, (_, i) => ({
-        resourceType: 'AWS::EC2::Image',
-        resourceId: `ami-dead${i.toString(16).padStart(13, '0')}`,
-        complianceType: 'NON_COMPLIANT',
-        orderingTimestamp: Date.parse('2026-01-01T00:00:00Z') / 1000,
-      })),
-    ]);
-  }
-  const priorCount = sim.config.evaluations(account.accountId, ruleName).length;
+  // The organization lives in the child process only: this process measures the rule run.
+  const sim = await SimulatedAwsProcess.start({
+    generate,
+    quotas,
+    ...((o.priorResults ?? true) ? { seedPreviousFor: ruleName } : {}),
+  });
+  const { accountId, snapshots: snapshotCount, keys: keyCount, priorResults: priorCount } = sim.started;
   const memory = startMemorySampler();
   let outcome;
+  let stats: SimStats;
+  let recorded: StoredEvaluation[];
   try {
     outcome = await runConfigRule({
       sim,
       rule: o.paced
         ? registerRule(defineInventoryRule(o.rule.spec, { collector: pacedCollector(quotas) }))
         : o.rule,
-      accountId: account.accountId,
+      accountId,
       region: REGION,
       ruleParameters,
       notificationCreationTime: NOTIFICATION,
     });
   } finally {
+    stats = await sim.stats();
+    recorded = await sim.evaluations(accountId, ruleName);
     await sim.stop();
   }
   const mem = memory.stop();
-  const stats = sim.stats();
-  const recorded = sim.config.evaluations(account.accountId, ruleName);
   const verdicts = checkVerdicts(
     o.rule,
-    truthInventory,
-    account.accountId,
+    toInventory(generateOrganization(generate)),
+    accountId,
     REGION,
     ruleParameters,
     recorded,
     Date.parse(NOTIFICATION) / 1000,
   );
   const evaluationsPut = outcome.summary?.evaluationsPut ?? stats.succeeded['config:PutEvaluations'] ?? 0;
-  const snapshotCount = region.snapshots.length;
-  const keyCount = region.keys.length;
   const bound = rateLimitBound(
     [
       {

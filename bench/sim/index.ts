@@ -9,3 +9,4 @@ export type { SimStats, SimulatedAwsOptions } from './SimulatedAws';
 export { SimError } from './simTypes';
 export type { StoredEvaluation } from './simTypes';
 export { TokenBucket } from './TokenBucket';
+export { SimulatedAwsProcess } from './SimulatedAwsProcess';
