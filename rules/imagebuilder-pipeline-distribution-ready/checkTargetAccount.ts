@@ -187,9 +187,8 @@ export function checkTargetAccount(inventory: Inventory, input: TargetCheckInput
     });
     return problems;
   }
-  const hasManaged = role.attachedPolicies.some(
-    (p) => p.policyArn === managedPolicyArn(partition) || p.policyName === CROSS_ACCOUNT_MANAGED_POLICY,
-  );
+  // The AWS managed policy itself (by ARN): a customer policy of the same name proves nothing.
+  const hasManaged = role.attachedPolicies.some((p) => p.policyArn === managedPolicyArn(partition));
   if (!hasManaged) {
     problems.push({
       code: 'CROSS_ACCOUNT_ROLE_MISSING_MANAGED_POLICY',
