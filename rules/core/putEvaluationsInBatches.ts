@@ -41,7 +41,8 @@ function keyOf(e: Evaluation): string {
  * Sends `evaluations` in batches of at most 100. FailedEvaluations are retried (only those,
  * with exponential backoff, `maxRetries` times); every batch is still sent, then the ones that
  * never went through are raised as a {@link PutEvaluationsFailedError} that names them.
- * Service errors (throttling included) are retried by the SDK's adaptive retry mode.
+ * Service errors (throttling included) are retried by the SDK's adaptive retry mode; a call that
+ * still fails fails its batch only (the error becomes the raised error's `cause`).
  */
 export async function putEvaluationsInBatches(
   options: PutEvaluationsOptions,
@@ -53,19 +54,33 @@ export async function putEvaluationsInBatches(
   let put = 0;
   let retried = 0;
   const permanentlyFailed: Evaluation[] = [];
+  let firstError: unknown;
 
   for (let start = 0; start < options.evaluations.length; start += PUT_EVALUATIONS_BATCH_SIZE) {
     let pending = options.evaluations.slice(start, start + PUT_EVALUATIONS_BATCH_SIZE);
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       if (attempt > 0) await sleep(baseDelayMs * 2 ** (attempt - 1));
       calls += 1;
-      const out = await options.client.send(
-        new PutEvaluationsCommand({
-          Evaluations: pending,
-          ResultToken: options.resultToken,
-          ...(options.testMode ? { TestMode: true } : {}),
-        }),
-      );
+      let out;
+      try {
+        out = await options.client.send(
+          new PutEvaluationsCommand({
+            Evaluations: pending,
+            ResultToken: options.resultToken,
+            ...(options.testMode ? { TestMode: true } : {}),
+          }),
+        );
+      } catch (error) {
+        // The SDK already retried (throttling, transient errors): this batch is failed, but the
+        // next batches are still sent; the error is raised at the end, naming every unsent one.
+        firstError ??= error;
+        permanentlyFailed.push(...pending);
+        options.logger?.error('PutEvaluations call failed; continuing with the next batch', {
+          error,
+          evaluations: pending.length,
+        });
+        break;
+      }
       const failedKeys = new Set((out.FailedEvaluations ?? []).map(keyOf));
       const failed = pending.filter((e) => failedKeys.has(keyOf(e)));
       put += pending.length - failed.length;
@@ -91,6 +106,7 @@ export async function putEvaluationsInBatches(
         complianceType: e.ComplianceType ?? '',
       })),
       maxRetries + 1,
+      firstError === undefined ? undefined : { cause: firstError },
     );
   }
   return { put, calls, retried };

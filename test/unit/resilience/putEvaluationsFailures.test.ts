@@ -62,3 +62,35 @@ describe('resilience: PutEvaluations partial failures', () => {
     expect(verdicts.matching).toBe(verdicts.expected);
   });
 });
+
+describe('resilience: a PutEvaluations call that fails outright', () => {
+  let sim: SimulatedAws | undefined;
+  afterEach(async () => {
+    await sim?.stop();
+    sim = undefined;
+  });
+
+  it('fails only its own batch: the batches after it are still sent, and the error names the unsent evaluations', async () => {
+    // Prepare: every attempt of the first batch is throttled (the SDK gives up after 2 attempts).
+    const org = smallOrg(400, 2);
+    const accountId = org.accounts[0]!.accountId;
+    const firstShared = org.accounts[0]!.regions[0]!.images.find(
+      (i) => i.launchPermissions.length > 0,
+    )!.imageId;
+    sim = await startSim(org, {
+      throttleWhen: (api, params) =>
+        api === 'config:PutEvaluations' && JSON.stringify(params).includes(firstShared),
+    });
+
+    // Act
+    const { outcome, verdicts, recorded } = await runAndCheck(sim, org, accountId, { maxAttempts: 2 });
+
+    // Assess
+    expect(verdicts.expected).toBeGreaterThan(100);
+    expect(outcome.error?.name).toBe('PutEvaluationsFailedError');
+    expect(outcome.error?.message).toContain(firstShared);
+    expect(verdicts.lost).toBe(100);
+    expect(fromThisRun(recorded)).toHaveLength(verdicts.expected - 100);
+    expect(verdicts.fakeCompliant).toBe(0);
+  });
+});
