@@ -5,12 +5,19 @@ import { cleanupStaleEvaluations } from './cleanupStaleEvaluations';
 import type { ConfigRuleEvent, ConfigurationItem, MessageType } from './configEvent';
 import { InvalidInputError, PutEvaluationsFailedError } from './errors';
 import { findingToEvaluation, mergeFindingsByResource, toEvaluation } from './evaluation';
+import type { Finding } from './finding';
 import { createJsonLogger, type Logger } from './logger';
 import { fetchOversizedItem } from './oversizedItem';
 import { parseConfigRuleEvent } from './parseConfigRuleEvent';
 import { putEvaluationsInBatches } from './putEvaluationsInBatches';
 import type { RuleContext, RuleDefinition, RuleRunResult } from './ruleDefinition';
 import { parseRuleParameters } from './ruleParameters';
+import {
+  defaultSecurityHubSink,
+  securityHubImportRequested,
+  type FindingsSinkFactory,
+  type FindingsSinkOutcome,
+} from './securityHubImport';
 import { createTimeBudget, DEFAULT_RESERVE_MS, type TimeBudget } from './timeBudget';
 
 /** The part of the Lambda context the runtime reads. */
@@ -37,6 +44,11 @@ export interface ConfigRuleHandlerOptions {
   /** FailedEvaluations retries and backoff (see putEvaluationsInBatches). */
   readonly maxRetries?: number;
   readonly baseDelayMs?: number;
+  /**
+   * The sink runs whose `SecurityHubImport` parameter is "true" send their findings to, after
+   * PutEvaluations (default: `outputs/securityhub`, loaded on first use).
+   */
+  readonly securityHubSink?: FindingsSinkFactory;
 }
 
 export interface HandlerSummary {
@@ -54,6 +66,8 @@ export interface HandlerSummary {
   readonly cleanupSkipped: boolean;
   readonly notApplicable?: string;
   readonly incomplete: readonly string[];
+  /** Findings imported to / closed in Security Hub (only when `SecurityHubImport` is "true"). */
+  readonly securityHub?: FindingsSinkOutcome;
   readonly durationMs: number;
 }
 
@@ -119,6 +133,7 @@ export function createConfigRuleHandler<P>(
         ...(context.awsRequestId ? { requestId: context.awsRequestId } : {}),
       });
       const params = parseRuleParameters(rule.metadata, event.ruleParameters);
+      const importToSecurityHub = securityHubImportRequested(event.ruleParameters);
       const roleName = resolveExecutionRoleName(
         event.ruleParameters,
         event.accountId,
@@ -154,6 +169,8 @@ export function createConfigRuleHandler<P>(
       let cleaned = 0;
       let notApplicable: string | undefined;
       let incomplete: readonly string[] = [];
+      /** What a findings sink gets: the run's verdicts and how much of the scope they cover. */
+      let sinkRun: { findings: readonly Finding[]; scope: 'all' | 'resource' } | undefined;
       const inv = event.invokingEvent;
 
       if (
@@ -167,6 +184,17 @@ export function createConfigRuleHandler<P>(
         const captureTime = new Date(item.configurationItemCaptureTime);
         const applicability = changeApplicability(item, event.eventLeftScope, rule.metadata.trigger);
         if (!applicability.applicable) {
+          const gone: Finding = {
+            ruleId: rule.metadata.id,
+            resourceType: item.resourceType,
+            resourceId: item.resourceId,
+            accountId: event.accountId,
+            region,
+            compliance: 'NOT_APPLICABLE',
+            scenarios: [],
+            reasons: [],
+          };
+          sinkRun = { findings: [gone], scope: 'resource' };
           notApplicable = applicability.why;
           evaluations = [toEvaluation(item.resourceType, item.resourceId, 'NOT_APPLICABLE', [], captureTime)];
         } else {
@@ -177,9 +205,9 @@ export function createConfigRuleHandler<P>(
           const result = await rule.evaluate({ kind: 'change', ...base, configurationItem: ci }, ctx);
           complete = result.complete;
           incomplete = result.incomplete ?? [];
-          evaluations = mergeFindingsByResource(result.findings).map((f) =>
-            findingToEvaluation(f, captureTime),
-          );
+          const merged = mergeFindingsByResource(result.findings);
+          sinkRun = { findings: merged, scope: 'resource' };
+          evaluations = merged.map((f) => findingToEvaluation(f, captureTime));
         }
       } else if (rule.metadata.trigger.kind === 'change') {
         notApplicable = `the rule is change-triggered; ${inv.messageType} ignored`;
@@ -207,6 +235,7 @@ export function createConfigRuleHandler<P>(
             ? []
             : ['the time budget ran out'];
         const findings = mergeFindingsByResource(result.findings);
+        sinkRun = { findings, scope: 'all' };
         evaluations = findings.map((f) => findingToEvaluation(f, orderingTimestamp));
         if (complete) {
           const stale = await cleanupStaleEvaluations({
@@ -232,6 +261,22 @@ export function createConfigRuleHandler<P>(
         ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
         ...(options.baseDelayMs === undefined ? {} : { baseDelayMs: options.baseDelayMs }),
       });
+      let securityHub: FindingsSinkOutcome | undefined;
+      if (importToSecurityHub && sinkRun) {
+        const sink = await (options.securityHubSink ?? defaultSecurityHubSink)({
+          awsConfigFor: (accountId, r) => access.awsConfigFor(accountId, r),
+          logger,
+        });
+        const outcome = await sink({
+          metadata: rule.metadata,
+          accountId: event.accountId,
+          region,
+          findings: sinkRun.findings,
+          scope: sinkRun.scope,
+          complete,
+        });
+        securityHub = { imported: outcome.imported, resolved: outcome.resolved };
+      }
       const summary: HandlerSummary = {
         ruleId: rule.metadata.id,
         ruleName: event.configRuleName,
@@ -246,6 +291,7 @@ export function createConfigRuleHandler<P>(
         cleanupSkipped,
         ...(notApplicable ? { notApplicable } : {}),
         incomplete,
+        ...(securityHub ? { securityHub } : {}),
         durationMs: now().getTime() - started,
       };
       logger.info('rule run finished', { ...summary, failed: 0 });

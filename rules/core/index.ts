@@ -85,3 +85,14 @@ export {
 export type { AccountAccess, AccountAccessOptions } from './accountAccess';
 export { createConfigRuleHandler } from './createConfigRuleHandler';
 export type { ConfigRuleHandlerOptions, HandlerSummary, LambdaContextLike } from './createConfigRuleHandler';
+export {
+  SECURITY_HUB_IMPORT_PARAMETER,
+  defaultSecurityHubSink,
+  securityHubImportRequested,
+} from './securityHubImport';
+export type {
+  FindingsSink,
+  FindingsSinkFactory,
+  FindingsSinkOutcome,
+  RunFindings,
+} from './securityHubImport';
