@@ -6,6 +6,7 @@ import type { OrganizationInfo, PolicyDocument } from '../policy';
 import {
   checkKeyAccess,
   evaluateIdentityPolicies,
+  identityRemediation,
   parsePrincipalRef,
   PURPOSES,
   purposeContext,
@@ -34,22 +35,10 @@ function organizationOf(inventory: Inventory, accountId: string): OrganizationIn
   return org && org.status === 'known' && member ? { id: org.value.id, paths: [member.ouPath] } : undefined;
 }
 
-/** Identity statements shaped like the article's KmsKeyUsagePolicy, for the missing actions on a key. */
+/** Identity statements shaped like the article's KmsKeyUsagePolicy (the engine's shape), for the missing actions on a key. */
 export function kmsKeyUsageStatements(keyArn: string, missing: readonly string[]): JsonObject[] {
-  const use = missing.filter((a) => !GRANT_ACTIONS.has(a.toLowerCase()));
-  const grant = missing.filter((a) => GRANT_ACTIONS.has(a.toLowerCase()));
-  const out: JsonObject[] = [];
-  if (use.length > 0) out.push({ Sid: 'AllowUseOfTheKey', Effect: 'Allow', Action: use, Resource: [keyArn] });
-  if (grant.length > 0) {
-    out.push({
-      Sid: 'AllowAttachmentOfPersistentResources',
-      Effect: 'Allow',
-      Action: grant,
-      Resource: [keyArn],
-      Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
-    });
-  }
-  return out;
+  const policy = identityRemediation(keyArn, missing);
+  return policy && Array.isArray(policy['Statement']) ? (policy['Statement'] as JsonObject[]) : [];
 }
 
 function shortList(actions: readonly string[]): string {

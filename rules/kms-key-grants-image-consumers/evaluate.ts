@@ -96,12 +96,14 @@ function judgeKey(
     });
   }
   const details: Finding[] = [];
+  const notes = new Map<string, Reason>();
   const judged = new Set<string>();
   for (const c of consumers) {
     const id = `${c.purpose}|${consumerRef(c.group)}`;
     if (judged.has(id)) continue;
     judged.add(id);
     const v = judgeKeyConsumer(inventory, key, policy.policy, c.group, c.purpose, scope.accountId);
+    if (v.status === 'allowed' && v.note) notes.set(v.note.message, v.note);
     if (v.status === 'allowed' || !v.reason) continue;
     details.push(
       keyFinding(key, scope, {
@@ -136,6 +138,7 @@ function judgeKey(
       compliance: 'COMPLIANT',
       scenarios: [],
       reasons: [
+        ...notes.values(),
         {
           code: 'CONSUMERS_GRANTED',
           message: `Key ${key.keyId} lets its consumers (${consumersText(consumers)}) use it.`,

@@ -4,6 +4,7 @@ import type { KmsActionEvaluation } from './evaluateKmsRequest';
 import { evaluateKmsRequest } from './evaluateKmsRequest';
 import { explainDecision } from './explainDecision';
 import { findUniqueIdPrincipals } from './findUniqueIdPrincipals';
+import { findNamedPrincipals } from './namedPrincipals';
 import type { KmsGrant } from './grants';
 import { parseKeyArn } from './kmsActions';
 import { parsePolicyDocument } from './parsePolicyDocument';
@@ -67,6 +68,13 @@ export interface KeyAccessResult {
   readonly explanation: string;
   readonly trace: readonly KeyAccessTraceEntry[];
   readonly uniqueIdPrincipals: readonly string[];
+  /**
+   * Account consumers only (empty otherwise): the account's roles, users or sessions that the key
+   * policy names by ARN and lets use the key for every action of the purpose (key-policy side,
+   * each judged as itself, so an explicit Deny on it leaves it out; unique ids name nobody). When
+   * the account is denied but this is not empty, the owner limited use to these principals.
+   */
+  readonly namedPrincipals: readonly string[];
   readonly explicitDenies: readonly {
     readonly action: string;
     readonly statements: readonly StatementRef[];
@@ -156,6 +164,19 @@ export function checkKeyAccess(input: KeyAccessInput): KeyAccessResult {
     sameAccount: principal.kind !== 'service' && principal.accountId === key.accountId,
   });
   const consumerLabel = input.consumer.kind === 'account' ? input.consumer.accountId : input.consumer.roleArn;
+  const namedPrincipals =
+    input.consumer.kind === 'account' && principal.kind === 'account'
+      ? findNamedPrincipals({
+          keyArn: input.keyArn,
+          keyAccountId: key.accountId,
+          keyRegion: key.region,
+          keyPolicy: input.keyPolicy,
+          accountId: principal.accountId,
+          purpose: input.purpose,
+          ...(input.organization ? { organization: input.organization } : {}),
+          ...(input.grants ? { grants: input.grants } : {}),
+        })
+      : [];
   return {
     decision,
     actions: evaluations.map((e) => ({ action: e.action, decision: e.decision, statements: e.statements })),
@@ -170,6 +191,7 @@ export function checkKeyAccess(input: KeyAccessInput): KeyAccessResult {
     }),
     trace,
     uniqueIdPrincipals,
+    namedPrincipals,
     explicitDenies: evaluations
       .filter((e) => e.explicitDenies.length > 0)
       .map((e) => ({ action: e.action, statements: e.explicitDenies })),

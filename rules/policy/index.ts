@@ -38,7 +38,8 @@ export {
 export type { Purpose, PurposeSpec } from './purposes';
 export { purposeContext } from './purposeContext';
 export type { OrganizationInfo } from './purposeContext';
-export { buildRemediation } from './remediation';
+export { buildRemediation, identityRemediation } from './remediation';
+export { findNamedPrincipals } from './namedPrincipals';
 export type { Remediation, RemediationPrincipal } from './remediation';
 export { explainDecision, EXPLANATION_MAX } from './explainDecision';
 export { checkKeyAccess } from './checkKeyAccess';

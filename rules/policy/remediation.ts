@@ -57,6 +57,30 @@ function statement(
 }
 
 /**
+ * The identity policy a role needs to use `keyArn` for `missingActions`, shaped like the seed
+ * article's `KmsKeyUsagePolicy` (use actions in `AllowUseOfTheKey`, grant actions in
+ * `AllowAttachmentOfPersistentResources` with `kms:GrantIsForAWSResource`); `null` when none is missing.
+ */
+export function identityRemediation(keyArn: string, missingActions: readonly string[]): JsonObject | null {
+  if (missingActions.length === 0) return null;
+  const use = missingActions.filter((a) => !GRANT_ACTIONS.has(a.toLowerCase()));
+  const grant = missingActions.filter((a) => GRANT_ACTIONS.has(a.toLowerCase()));
+  const statements: JsonObject[] = [];
+  if (use.length > 0)
+    statements.push({ Sid: 'AllowUseOfTheKey', Effect: 'Allow', Action: use, Resource: [keyArn] });
+  if (grant.length > 0) {
+    statements.push({
+      Sid: 'AllowAttachmentOfPersistentResources',
+      Effect: 'Allow',
+      Action: grant,
+      Resource: [keyArn],
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
  * The minimal statements to add, shaped like the seed articles' examples: only for implicitly
  * denied actions, and only on the side (key policy, identity policy) that does not certainly
  * grant them; never for explicitly denied or conditional actions (reported, not papered over).
@@ -102,23 +126,7 @@ export function buildRemediation(input: {
       );
     }
   }
-  let identityPolicy: JsonObject | null = null;
-  if (identityMissing.length > 0 && input.purpose !== 'imagebuilder-service') {
-    const use = identityMissing.filter((a) => !GRANT_ACTIONS.has(a.toLowerCase()));
-    const grant = identityMissing.filter((a) => GRANT_ACTIONS.has(a.toLowerCase()));
-    const statements: JsonObject[] = [];
-    if (use.length > 0)
-      statements.push({ Sid: 'AllowUseOfTheKey', Effect: 'Allow', Action: use, Resource: [input.keyArn] });
-    if (grant.length > 0) {
-      statements.push({
-        Sid: 'AllowAttachmentOfPersistentResources',
-        Effect: 'Allow',
-        Action: grant,
-        Resource: [input.keyArn],
-        Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
-      });
-    }
-    identityPolicy = { Version: '2012-10-17', Statement: statements };
-  }
+  const identityPolicy =
+    input.purpose === 'imagebuilder-service' ? null : identityRemediation(input.keyArn, identityMissing);
   return { keyPolicyStatements, identityPolicy };
 }

@@ -33,6 +33,7 @@ function judgeKey(
   what: string,
   owner: string,
   cache: VerdictCache,
+  notes: Reason[],
 ): Verdict[] {
   const unusable = keyUnusable(key, what);
   if (unusable) {
@@ -51,6 +52,7 @@ function judgeKey(
     const id = `${key.arn}|${consumerRef(group)}`;
     const v = cache.get(id) ?? judgeKeyConsumer(inventory, key, policy.policy, group, 'launch', owner);
     cache.set(id, v);
+    if (v.status === 'allowed' && v.note) notes.push(v.note);
     if (v.status === 'allowed' || !v.reason) continue;
     out.push({
       compliance: 'NON_COMPLIANT',
@@ -143,6 +145,7 @@ function judgeImage(
     image.imageId,
   );
   const judged = new Set<string>();
+  const notes: Reason[] = [];
   for (const { mapping, snapshot, key } of imageSnapshots(inventory, regionFacts, image)) {
     const what = `${image.imageId} ${mapping.snapshotId}`;
     if (snapshot.status === 'unknown' || !snapshot.value) {
@@ -167,7 +170,7 @@ function judgeImage(
       });
       continue;
     }
-    verdicts.push(...judgeKey(inventory, found.key, groups, what, image.ownerId, cache));
+    verdicts.push(...judgeKey(inventory, found.key, groups, what, image.ownerId, cache, notes));
   }
   if (verdicts.length === 0) {
     return [
@@ -175,6 +178,7 @@ function judgeImage(
         compliance: 'COMPLIANT',
         scenarios: [],
         reasons: [
+          ...new Map(notes.map((n) => [n.message, n])).values(),
           {
             code: 'CONSUMERS_GRANTED',
             message: `Every key of ${image.imageId} lets its ${groups.length} consumer(s) launch.`,

@@ -3,7 +3,7 @@ import type { ScenarioId } from '../core/ruleMetadata';
 import { findOrganizationAccount } from '../inventory/lookup';
 import type { Inventory, Key } from '../inventory/model';
 import type { KeyAccessResult, OrganizationInfo, PolicyDocument, Purpose } from '../policy';
-import { checkKeyAccess } from '../policy';
+import { checkKeyAccess, imageBuilderTargetRoleArn } from '../policy';
 import type { ConsumerGroup } from './consumerGroups';
 import { consumerLabel, consumerRef } from './consumerGroups';
 
@@ -27,6 +27,8 @@ export interface ConsumerVerdict {
   readonly keyPolicyStatements: readonly JsonObject[];
   /** Members of an organization / OU group that the key policy does not let in. */
   readonly deniedMembers?: readonly string[];
+  /** Allowed only for principals the key policy names, not the account(s): informational. */
+  readonly note?: Reason;
 }
 
 function shortActions(actions: readonly string[]): string {
@@ -52,6 +54,54 @@ const VERB: Record<Purpose, string> = {
   'imagebuilder-target': 'receive distributed AMIs',
   'imagebuilder-service': 'distribute with it',
 };
+
+/**
+ * The principals that may act for `purpose` when the key policy names some principals of the
+ * account rather than the account: any of them for a launch (the owner limited launching to them),
+ * only the cross-account distribution role for Image Builder targets (the role that copies).
+ */
+function actingNamedPrincipals(result: KeyAccessResult, purpose: Purpose, accountId: string): string[] {
+  if (result.decision === 'allowed') return [];
+  if (purpose === 'launch') return [...result.namedPrincipals];
+  if (purpose === 'imagebuilder-target') {
+    const role = imageBuilderTargetRoleArn(accountId);
+    return result.namedPrincipals.includes(role) ? [role] : [];
+  }
+  return [];
+}
+
+function namedNote(principals: readonly string[], accountText: string, purpose: Purpose): Reason {
+  const shown =
+    principals.length > 2
+      ? `${principals.slice(0, 2).join(', ')} +${principals.length - 2} more`
+      : principals.join(', ');
+  const them = principals.length > 1 ? 'them' : 'it';
+  return {
+    code: 'KEY_POLICY_NAMES_PRINCIPALS',
+    message:
+      `Only ${shown} of ${accountText} may ${VERB[purpose]} (the key policy names ${them}, not the account).`.slice(
+        0,
+        160,
+      ),
+  };
+}
+
+function allowedVerdict(
+  group: ConsumerGroup,
+  note?: Reason,
+  deniedMembers?: readonly string[],
+): ConsumerVerdict {
+  return {
+    consumer: consumerRef(group),
+    label: consumerLabel(group),
+    status: 'allowed',
+    scenarios: [],
+    missingActions: [],
+    keyPolicyStatements: [],
+    ...(deniedMembers ? { deniedMembers } : {}),
+    ...(note ? { note } : {}),
+  };
+}
 
 function verdictOf(
   result: KeyAccessResult,
@@ -138,6 +188,8 @@ export function judgeKeyConsumer(
       consumer: { kind: 'account', accountId: group.accountId },
       ...(organization ? { organization } : {}),
     });
+    const named = actingNamedPrincipals(result, purpose, group.accountId);
+    if (named.length > 0) return allowedVerdict(group, namedNote(named, group.accountId, purpose));
     return verdictOf(result, group, key, purpose);
   }
   const org = inventory.organization;
@@ -152,6 +204,7 @@ export function judgeKeyConsumer(
     let worst: KeyAccessResult | undefined;
     let worstMember = '';
     const deniedMembers: string[] = [];
+    const namedByMember: { member: string; principals: string[] }[] = [];
     for (const member of members) {
       const result = checkKeyAccess({
         ...common,
@@ -160,6 +213,11 @@ export function judgeKeyConsumer(
         shareScope,
       });
       if (result.decision === 'allowed') continue;
+      const named = actingNamedPrincipals(result, purpose, member.id);
+      if (named.length > 0) {
+        namedByMember.push({ member: member.id, principals: named });
+        continue;
+      }
       if (result.decision === 'denied') deniedMembers.push(member.id);
       if (!worst || (worst.decision === 'conditional' && result.decision === 'denied')) {
         worst = result;
@@ -167,14 +225,10 @@ export function judgeKeyConsumer(
       }
     }
     if (!worst) {
-      return {
-        consumer: consumerRef(group),
-        label: consumerLabel(group),
-        status: 'allowed',
-        scenarios: [],
-        missingActions: [],
-        keyPolicyStatements: [],
-      };
+      const first = namedByMember[0];
+      if (!first) return allowedVerdict(group);
+      const more = namedByMember.length > 1 ? ` (+${namedByMember.length - 1} more account(s))` : '';
+      return allowedVerdict(group, namedNote(first.principals, `${first.member}${more}`, purpose));
     }
     if (group.kind === 'organizational-unit') {
       // The statement names the OU's own path (every account under it), not the member's deeper path.

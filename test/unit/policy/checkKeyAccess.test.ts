@@ -3,6 +3,7 @@ import type { JsonObject } from '../../../rules/core/finding';
 import type { KeyAccessInput } from '../../../rules/policy';
 import {
   checkKeyAccess,
+  identityRemediation,
   imageBuilderServiceRoleArn,
   imageBuilderTargetRoleArn,
   parsePolicyDocument,
@@ -244,6 +245,102 @@ describe('checkKeyAccess: launch (L1, L2, L3)', () => {
     const result = checkKeyAccess(launch({ keyPolicy: policy }));
     expect(result.decision).toBe('denied');
     expect(result.trace[0]?.notes.join(' ')).toContain('only named principals');
+    expect(result.namedPrincipals).toEqual([LAUNCH_ROLE]);
+  });
+
+  const OTHER_ROLE = 'arn:aws:iam::999988887777:role/LaunchRole';
+  const CONSUMER_USER = `arn:aws:iam::${CONSUMER_ACCOUNT}:user/alice`;
+  it.each<{ name: string; statements: JsonObject[]; named: string[] }>([
+    {
+      name: 'a role and a user of 444455556666 named in both seed statements',
+      statements: [
+        useStatement({ AWS: [LAUNCH_ROLE, CONSUMER_USER] }),
+        attachmentStatement({ AWS: [LAUNCH_ROLE, CONSUMER_USER] }),
+      ],
+      named: [LAUNCH_ROLE, CONSUMER_USER],
+    },
+    {
+      name: 'the role named for grants, the account root for use (delegation covers the role)',
+      statements: [useStatement({ AWS: CONSUMER_ROOT }), attachmentStatement({ AWS: LAUNCH_ROLE })],
+      named: [LAUNCH_ROLE],
+    },
+    {
+      name: 'no one: the role is named for use only, not for kms:CreateGrant',
+      statements: [useStatement({ AWS: LAUNCH_ROLE })],
+      named: [],
+    },
+    {
+      name: 'no one: the role named belongs to another account',
+      statements: [useStatement({ AWS: OTHER_ROLE }), attachmentStatement({ AWS: OTHER_ROLE })],
+      named: [],
+    },
+    {
+      name: 'no one (G3): the principal is a unique id',
+      statements: [
+        useStatement({ AWS: 'AROAEXAMPLEID1234567' }),
+        attachmentStatement({ AWS: 'AROAEXAMPLEID1234567' }),
+      ],
+      named: [],
+    },
+    {
+      name: 'no one: an explicit Deny names the role',
+      statements: [
+        useStatement({ AWS: LAUNCH_ROLE }),
+        attachmentStatement({ AWS: LAUNCH_ROLE }),
+        {
+          Sid: 'DenyRole',
+          Effect: 'Deny',
+          Principal: { AWS: LAUNCH_ROLE },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+        },
+      ],
+      named: [],
+    },
+    {
+      name: 'no one: an explicit Deny on the account root applies to its role',
+      statements: [
+        useStatement({ AWS: LAUNCH_ROLE }),
+        attachmentStatement({ AWS: LAUNCH_ROLE }),
+        {
+          Sid: 'DenyAccount',
+          Effect: 'Deny',
+          Principal: { AWS: CONSUMER_ROOT },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+      named: [],
+    },
+    {
+      name: 'no one: the role statement only applies under a condition the facts cannot settle',
+      statements: [
+        useStatement(
+          { AWS: LAUNCH_ROLE },
+          { Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } },
+        ),
+        attachmentStatement({ AWS: LAUNCH_ROLE }),
+      ],
+      named: [],
+    },
+  ])('namedPrincipals at account level: $name', ({ statements, named }) => {
+    // Act
+    const result = checkKeyAccess(launch({ keyPolicy: key(ROOT_STATEMENT, ...statements) }));
+    // Assess
+    expect(result.decision).toBe('denied');
+    expect(result.namedPrincipals).toEqual(named);
+  });
+
+  it('namedPrincipals is empty for a role consumer and when the account itself is granted', () => {
+    const rolePolicy = key(useStatement({ AWS: LAUNCH_ROLE }), attachmentStatement({ AWS: LAUNCH_ROLE }));
+    const asRole = checkKeyAccess(
+      launch({
+        keyPolicy: rolePolicy,
+        consumer: { kind: 'role', roleArn: LAUNCH_ROLE, identityPolicies: [] },
+      }),
+    );
+    expect(asRole.namedPrincipals).toEqual([]);
+    expect(checkKeyAccess(launch({})).namedPrincipals).toEqual([]);
   });
 
   it('allowed for the role through a grant without any key-policy statement for it', () => {
@@ -384,5 +481,34 @@ describe('checkKeyAccess: Image Builder (D6, D11, D12)', () => {
     });
     expect(result.decision).toBe('denied');
     expect(result.missing).toHaveLength(7);
+  });
+});
+
+describe('identityRemediation', () => {
+  it("shapes the missing actions like the article's KmsKeyUsagePolicy on the key ARN", () => {
+    expect(identityRemediation(KEY_ARN, ['kms:Decrypt', 'kms:CreateGrant'])).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'AllowUseOfTheKey', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [KEY_ARN] },
+        {
+          Sid: 'AllowAttachmentOfPersistentResources',
+          Effect: 'Allow',
+          Action: ['kms:CreateGrant'],
+          Resource: [KEY_ARN],
+          Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
+        },
+      ],
+    });
+  });
+
+  it('is null when no action is missing', () => {
+    expect(identityRemediation(KEY_ARN, [])).toBeNull();
+  });
+
+  it('is the identity policy checkKeyAccess proposes for a role', () => {
+    const result = checkKeyAccess(
+      launch({ consumer: { kind: 'role', roleArn: LAUNCH_ROLE, identityPolicies: [] } }),
+    );
+    expect(result.remediation.identityPolicy).toEqual(identityRemediation(KEY_ARN, result.missing));
   });
 });

@@ -245,6 +245,37 @@ describe('Rule: ami-consumer-role-kms-access', () => {
     });
   });
 
+  it(`L1, L2: NON_COMPLIANT (key-policy side) for a launcher of ${CONSUMER} that the role-scoped key policy does not name; COMPLIANT for the named one`, () => {
+    // Prepare: the key names role launcher of the consumer account only; role deployer also launches
+    const withUsage = [
+      { policyName: 'run', document: RUN_INSTANCES },
+      { policyName: 'KmsKeyUsagePolicy', document: KMS_KEY_USAGE },
+    ];
+    const named = `arn:aws:iam::${CONSUMER}:role/launcher`;
+    const findings = run({
+      inline: withUsage,
+      key: {
+        policy: keyPolicy(OWNER, [
+          rootDelegationStatement(OWNER),
+          allowUseOfKeyStatement([named]),
+          allowGrantsStatement([named]),
+        ]),
+      },
+      consumer: (a) => a.role({ roleName: 'deployer', inlinePolicies: withUsage }),
+    });
+    // Act
+    const deployer = findings.find((f) => f.resourceArn === `arn:aws:iam::${CONSUMER}:role/deployer`);
+    // Assess
+    expect(launcher(findings).compliance).toBe('COMPLIANT');
+    expect(deployer?.compliance).toBe('NON_COMPLIANT');
+    expect([...(deployer?.scenarios ?? [])].sort()).toEqual(['L1', 'L2']);
+    expect(deployer?.reasons[0]?.code).toBe('KEY_POLICY_MISSING_CONSUMER');
+    expect(deployer?.fix?.keyPolicyStatements?.[0]).toMatchObject({
+      Sid: 'Allow use of the key',
+      Principal: { AWS: `arn:aws:iam::${CONSUMER}:role/deployer` },
+    });
+  });
+
   it('does not judge roles that cannot launch instances (periodic), and says NOT_APPLICABLE for one in a change-triggered run', () => {
     const setup: Setup = {
       consumer: (a) =>

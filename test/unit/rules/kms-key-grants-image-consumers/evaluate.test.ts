@@ -27,6 +27,8 @@ const KEY_ID = '1234abcd-12ab-34cd-56ef-00000000000a';
 const KEY_ARN = `arn:aws:kms:${REGION}:${OWNER}:key/${KEY_ID}`;
 const AMI = 'ami-0000000000000000a';
 const STALE = 'AROAEXAMPLESTALE00001';
+const LAUNCHER = `arn:aws:iam::${CONSUMER}:role/launcher`;
+const TARGET_ROLE = `arn:aws:iam::${TARGET}:role/EC2ImageBuilderDistributionCrossAccountRole`;
 const scope: EvaluationScope = { accountId: OWNER, region: REGION };
 
 const policyWith = (...statements: JsonObject[]) =>
@@ -150,6 +152,61 @@ const cases: Case[] = [
     scenarios: [],
   },
   {
+    name: `COMPLIANT (KEY_POLICY_NAMES_PRINCIPALS) when the key of an AMI shared with ${CONSUMER} names its role launcher, not the account`,
+    key: { policy: granted(LAUNCHER) },
+    uses: sharedAmi,
+    compliance: 'COMPLIANT',
+    scenarios: [],
+    code: 'KEY_POLICY_NAMES_PRINCIPALS',
+  },
+  {
+    name: `L1, L2: NON_COMPLIANT when the key names role launcher of another account (${TARGET}), not of ${CONSUMER}`,
+    key: { policy: granted(`arn:aws:iam::${TARGET}:role/launcher`) },
+    uses: sharedAmi,
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2'],
+    code: 'KEY_POLICY_MISSING_CONSUMER',
+  },
+  {
+    name: `G3: NON_COMPLIANT when the key policy names only the unique id ${STALE} (no named principal of ${CONSUMER})`,
+    key: { policy: granted(STALE) },
+    uses: sharedAmi,
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2', 'G3'],
+    code: 'KEY_POLICY_MISSING_CONSUMER',
+  },
+  {
+    name: `L1, L2: NON_COMPLIANT when an explicit Deny applies to the role launcher of ${CONSUMER} the key names`,
+    key: {
+      policy: policyWith(allowUseOfKeyStatement([LAUNCHER]), allowGrantsStatement([LAUNCHER]), {
+        Sid: 'DenyLauncher',
+        Effect: 'Deny',
+        Principal: { AWS: LAUNCHER },
+        Action: 'kms:*',
+        Resource: '*',
+      }),
+    },
+    uses: sharedAmi,
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2'],
+  },
+  {
+    name: `D12 twin: COMPLIANT (KEY_POLICY_NAMES_PRINCIPALS) when the distribution key names ${TARGET}'s EC2ImageBuilderDistributionCrossAccountRole, not the account`,
+    key: { aliases: ['alias/golden'], policy: granted(TARGET_ROLE) },
+    uses: distribution(),
+    compliance: 'COMPLIANT',
+    scenarios: [],
+    code: 'KEY_POLICY_NAMES_PRINCIPALS',
+  },
+  {
+    name: `D12: NON_COMPLIANT when the distribution key names another role of ${TARGET}, not the distribution role`,
+    key: { aliases: ['alias/golden'], policy: granted(`arn:aws:iam::${TARGET}:role/launcher`) },
+    uses: distribution(),
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['D12'],
+    code: 'KEY_POLICY_MISSING_CONSUMER',
+  },
+  {
     name: `D12 (key side): NON_COMPLIANT when a distribution key does not grant target account ${TARGET}`,
     key: { aliases: ['alias/golden'] },
     uses: distribution(),
@@ -240,6 +297,17 @@ describe('Rule: kms-key-grants-image-consumers', () => {
     expect([...(f?.scenarios ?? [])].sort()).toEqual([...c.scenarios].sort());
     if (c.code) expect(f?.reasons.map((r) => r.code)).toContain(c.code);
     expect(f?.reasons.every((r) => r.message.length <= 160)).toBe(true);
+  });
+
+  it(`says first which principals of ${CONSUMER} may launch when the key names them, not the account`, () => {
+    // Act
+    const [f] = judge({ key: { policy: granted(LAUNCHER) }, uses: sharedAmi });
+    // Assess
+    expect(f?.compliance).toBe('COMPLIANT');
+    expect(f?.reasons[0]).toEqual({
+      code: 'KEY_POLICY_NAMES_PRINCIPALS',
+      message: `Only ${LAUNCHER} of ${CONSUMER} may launch from it (the key policy names it, not the account).`,
+    });
   });
 
   it('proposes one "Allow use of the key" statement naming every consumer that lacks it', () => {

@@ -27,6 +27,8 @@ const KEY_ID = '1234abcd-12ab-34cd-56ef-00000000000a';
 const KEY_ARN = `arn:aws:kms:${REGION}:${OWNER}:key/${KEY_ID}`;
 const ORG = 'o-exampleorg1';
 const STALE_ROLE_ID = 'AROAEXAMPLESTALE00001';
+const LAUNCHER = `arn:aws:iam::${CONSUMER}:role/launcher`;
+const OTHER_LAUNCHER = `arn:aws:iam::${OTHER}:role/launcher`;
 const LAUNCH_ACTIONS = [
   'kms:Decrypt',
   'kms:DescribeKey',
@@ -226,6 +228,82 @@ const cases: Case[] = [
     scenarios: [],
   },
   {
+    name: `COMPLIANT (KEY_POLICY_NAMES_PRINCIPALS) when the key policy names role launcher of ${CONSUMER}, not the account`,
+    statements: [allowUseOfKeyStatement([LAUNCHER]), allowGrantsStatement([LAUNCHER])],
+    compliance: 'COMPLIANT',
+    scenarios: [],
+    code: 'KEY_POLICY_NAMES_PRINCIPALS',
+  },
+  {
+    name: `COMPLIANT (KEY_POLICY_NAMES_PRINCIPALS) when "Allow use of the key" names ${CONSUMER} and only its role launcher may create grants`,
+    statements: [allowUseOfKeyStatement([CONSUMER]), allowGrantsStatement([LAUNCHER])],
+    compliance: 'COMPLIANT',
+    scenarios: [],
+    code: 'KEY_POLICY_NAMES_PRINCIPALS',
+  },
+  {
+    name: `L1, L2: NON_COMPLIANT when the key policy names role launcher of another account (${OTHER}), not of ${CONSUMER}`,
+    statements: [allowUseOfKeyStatement([OTHER_LAUNCHER]), allowGrantsStatement([OTHER_LAUNCHER])],
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2'],
+    code: 'KEY_POLICY_MISSING_CONSUMER',
+  },
+  {
+    name: `L1, L2: NON_COMPLIANT when an explicit Deny applies to the role launcher of ${CONSUMER} the key policy names`,
+    statements: [
+      allowUseOfKeyStatement([LAUNCHER]),
+      allowGrantsStatement([LAUNCHER]),
+      {
+        Sid: 'DenyLauncher',
+        Effect: 'Deny',
+        Principal: { AWS: LAUNCHER },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+      },
+    ],
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2'],
+    code: 'KEY_POLICY_MISSING_CONSUMER',
+  },
+  {
+    name: `L1, L2: NON_COMPLIANT when an explicit Deny on ${CONSUMER}'s root applies to the role launcher the key policy names`,
+    statements: [
+      allowUseOfKeyStatement([LAUNCHER]),
+      allowGrantsStatement([LAUNCHER]),
+      {
+        Sid: 'DenyConsumer',
+        Effect: 'Deny',
+        Principal: { AWS: CONSUMER },
+        Action: 'kms:CreateGrant',
+        Resource: '*',
+      },
+    ],
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2'],
+    code: 'KEY_POLICY_DENIES_CONSUMER',
+  },
+  {
+    name: `COMPLIANT (KEY_POLICY_NAMES_PRINCIPALS) for an organization share when the key policy names a role of every member`,
+    org: withOrg,
+    share: [{ organizationArn: orgArn(OWNER) }],
+    statements: [
+      allowUseOfKeyStatement([LAUNCHER, OTHER_LAUNCHER]),
+      allowGrantsStatement([LAUNCHER, OTHER_LAUNCHER]),
+    ],
+    compliance: 'COMPLIANT',
+    scenarios: [],
+    code: 'KEY_POLICY_NAMES_PRINCIPALS',
+  },
+  {
+    name: `L1, L2: NON_COMPLIANT for an organization share when the key policy names a role of ${CONSUMER} only (${OTHER} denied)`,
+    org: withOrg,
+    share: [{ organizationArn: orgArn(OWNER) }],
+    statements: [allowUseOfKeyStatement([LAUNCHER]), allowGrantsStatement([LAUNCHER])],
+    compliance: 'NON_COMPLIANT',
+    scenarios: ['L1', 'L2'],
+    code: 'KEY_POLICY_MISSING_CONSUMER',
+  },
+  {
     name: 'G2: NON_COMPLIANT when the key is disabled, even with a correct policy',
     statements: [allowUseOfKeyStatement([CONSUMER]), allowGrantsStatement([CONSUMER])],
     keyState: 'Disabled',
@@ -339,6 +417,29 @@ describe('Rule: shared-ami-key-grants-consumers', () => {
       },
     ]);
     expect(finding.reasons[1]?.message).toContain(`does not let ${CONSUMER} launch from it`);
+  });
+
+  it(`says which principals of ${CONSUMER} may launch when the key policy names them, not the account`, () => {
+    // Act
+    const finding = run({
+      statements: [allowUseOfKeyStatement([LAUNCHER]), allowGrantsStatement([LAUNCHER])],
+    });
+    // Assess
+    expect(finding.compliance).toBe('COMPLIANT');
+    expect(finding.details?.[0]?.reasons[0]).toEqual({
+      code: 'KEY_POLICY_NAMES_PRINCIPALS',
+      message: `Only ${LAUNCHER} of ${CONSUMER} may launch from it (the key policy names it, not the account).`,
+    });
+  });
+
+  it(`G3: NON_COMPLIANT when the principals of ${CONSUMER} the key policy names are unique ids only`, () => {
+    const finding = run({
+      statements: [allowUseOfKeyStatement([STALE_ROLE_ID]), allowGrantsStatement([STALE_ROLE_ID])],
+    });
+    expect(finding.compliance).toBe('NON_COMPLIANT');
+    expect(finding.details?.flatMap((d) => d.reasons.map((r) => r.code))).not.toContain(
+      'KEY_POLICY_NAMES_PRINCIPALS',
+    );
   });
 
   it('proposes an aws:PrincipalOrgPaths statement for the OU itself for an OU share', () => {
