@@ -8,7 +8,9 @@ import { createCapturingLogger } from '../../../../rules/core/logger';
 import { createConfigRuleHandler } from '../../../../rules/core/createConfigRuleHandler';
 import { imagebuilderPipelineDistributionReadyRule } from '../../../../rules/imagebuilder-pipeline-distribution-ready';
 import { changeEvent, scheduledEvent } from '../../../fixtures/events';
+import { registerRule } from '../../../../rules/kit/packRule';
 import { BASE_CREDENTIALS, IbEmulator } from './support/ibEmulator';
+import { runRule } from './support/runRule';
 import type { World } from './support/ibWorld';
 import {
   mockImageBuilderAndRegions,
@@ -207,6 +209,21 @@ describe('Handler: imagebuilder-pipeline-distribution-ready (emulator: KMS, EC2,
       expect(after.summary.complete).toBe(true);
     },
   );
+
+  it('NON_COMPLIANT (FACT_UNREADABLE), never COMPLIANT, in single-account mode: the target account cannot be read', async () => {
+    const result = await runRule(
+      emulator,
+      registerRule(imagebuilderPipelineDistributionReadyRule),
+      {},
+      undefined,
+      false,
+    );
+
+    expect(result.summary).toMatchObject({ organizationMode: false });
+    expect(brief(result.results)).toEqual([`AWS::ImageBuilder::ImagePipeline ${PIPELINE_ARN} NON_COMPLIANT`]);
+    expect(result.annotation).toContain(TARGET);
+    expect(result.annotation).toMatch(/could not be read|was not read/);
+  });
 
   it('judges the pipeline a configuration item (PascalCase, Config shape) names in a change-triggered run', async () => {
     const broken = await run({ role: { exists: false } }, 'change');

@@ -43,7 +43,7 @@ export function brief(results: readonly EvaluationResult[]): string[] {
 
 /**
  * Resets the emulator, seeds `world`, serves Image Builder and ListRegions from mocks, runs the
- * rule's Lambda handler (organization mode) on a scheduled event, or on a change event for the
+ * rule's Lambda handler (organization mode, or single-account mode) on a scheduled event, or on a change event for the
  * configuration item `item(seeded)` builds, and reads back what PutEvaluations recorded.
  */
 export async function runRule(
@@ -51,19 +51,36 @@ export async function runRule(
   rule: PackRule,
   world: World,
   item?: (seeded: Seeded) => Partial<ConfigurationItem>,
+  organization = true,
 ) {
   await emulator.reset();
   const seeded = await seedWorld(emulator, world);
   const mocks = mockImageBuilderAndRegions(seeded, world.targetRegionStatus);
   try {
-    const handler = createConfigRuleHandler(rule, {
-      stsClientConfig: { endpoint: emulator.endpoint, region: REGION, credentials: BASE_CREDENTIALS },
-      awsConfigOverrides: { endpoint: emulator.endpoint, maxAttempts: 1 },
-      logger: createCapturingLogger().logger,
-      region: REGION,
-    });
+    const handler = createConfigRuleHandler(
+      rule,
+      organization
+        ? {
+            stsClientConfig: { endpoint: emulator.endpoint, region: REGION, credentials: BASE_CREDENTIALS },
+            awsConfigOverrides: { endpoint: emulator.endpoint, maxAttempts: 1 },
+            logger: createCapturingLogger().logger,
+            region: REGION,
+          }
+        : {
+            // Single-account mode: the function's credentials are the evaluated account's.
+            awsConfigOverrides: {
+              endpoint: emulator.endpoint,
+              maxAttempts: 1,
+              credentials: await emulator.credentialsFor(SOURCE),
+            },
+            logger: createCapturingLogger().logger,
+            region: REGION,
+          },
+    );
     const ruleName = rule.metadata.id;
-    const ruleParameters = { ExecutionRoleName: 'AmiShareGuardMember' };
+    const ruleParameters: Record<string, string> = organization
+      ? { ExecutionRoleName: 'AmiShareGuardMember' }
+      : {};
     const summary = await handler(
       item
         ? changeEvent({ accountId: SOURCE, region: REGION, ruleName, ruleParameters, ci: item(seeded) })
