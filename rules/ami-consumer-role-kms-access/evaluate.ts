@@ -166,9 +166,10 @@ export function evaluateAmiConsumerRoleKmsAccess(
       },
     ];
   }
+  const regions = scope.regions ?? [scope.region, ...params.regions];
   const foreign = foreignImageKeys(inventory, scope.accountId, [
     scope.region,
-    ...params.regions.filter((r) => r !== scope.region),
+    ...regions.filter((r) => r !== scope.region),
   ]);
   const changeTriggered = scope.resource?.resourceType === ROLE_TYPE;
   return account.roles.value

@@ -12,6 +12,11 @@ export interface EvaluationScope {
   readonly accountId: string;
   /** The rule's Region. For account-wide rules (IAM), the Region the rule runs in. */
   readonly region: string;
+  /**
+   * Account-wide rules only: every Region whose facts the run holds for the account (a scan of an
+   * inventory). Absent in a Lambda run, where the rule's own parameters say which Regions to read.
+   */
+  readonly regions?: readonly string[];
   /** Set for change-triggered runs: the resource the configuration item is about. */
   readonly resource?: {
     readonly resourceType: string;

@@ -14,7 +14,8 @@ export interface RunRulesOptions {
 
 /**
  * Runs rules over an inventory the way Config would across an organization: region rules once per
- * account and Region, account rules once per account. Pure: the CLI scan, the demo and the tests
+ * account and Region, account rules once per account (in its first Region, with every Region of the
+ * account in `scope.regions`). Pure: the CLI scan, the demo and the tests
  * use it; the Lambda path runs the same evaluators one account and Region at a time.
  */
 export function runRulesOnInventory(
@@ -35,7 +36,9 @@ export function runRulesOnInventory(
       if (rule.spec.granularity === 'account') {
         const region = regions[0];
         if (region === undefined) continue;
-        findings.push(...rule.spec.evaluate(inventory, params, { accountId: account.accountId, region }));
+        findings.push(
+          ...rule.spec.evaluate(inventory, params, { accountId: account.accountId, region, regions }),
+        );
         continue;
       }
       for (const region of regions) {

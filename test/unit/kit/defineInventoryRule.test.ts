@@ -202,7 +202,7 @@ describe('runRulesOnInventory', () => {
     ]);
   });
 
-  it('evaluates account rules once per account', () => {
+  it('evaluates account rules once per account, telling them every Region of the account', () => {
     const rule = registerRule(
       defineInventoryRule({
         metadata,
@@ -213,12 +213,25 @@ describe('runRulesOnInventory', () => {
       }),
     );
 
+    const scopes: EvaluationScope[] = [];
+    const spy = registerRule(
+      defineInventoryRule({
+        metadata,
+        families: ['roles'],
+        granularity: 'account',
+        needsOrganization: false,
+        evaluate: (i, p, scope) => (scopes.push(scope), evaluate(i, p, scope)),
+      }),
+    );
+
     const findings = runRulesOnInventory(inv, [rule]);
+    runRulesOnInventory(inv, [spy]);
 
     expect(findings.map((f) => `${f.accountId}/${f.region}:${f.reasons[0]?.message}`)).toEqual([
       '111111111111/us-east-1:false',
       '222222222222/us-east-1:false',
     ]);
+    expect(scopes.map((s) => s.regions)).toEqual([['us-east-1', 'eu-west-1'], ['us-east-1']]);
   });
 
   it('rejects bad rule parameters with a message naming the parameter', () => {
