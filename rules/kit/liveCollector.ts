@@ -1,9 +1,24 @@
 import type { RuleContext } from '../core/ruleDefinition';
+import type { TimeBudget } from '../core/timeBudget';
 import { collectInventory } from '../inventory/live/collectInventory';
 import { LiveInventorySource } from '../inventory/live/LiveInventorySource';
 import type { Inventory } from '../inventory/model';
 import type { CollectRequest, InventoryCollector } from './inventoryRule';
 import { mergeInventories } from './mergeInventories';
+
+/**
+ * An abort signal that fires when the time budget runs out, so that the live source stops starting
+ * reads (facts not read become `Timeout` unknowns) instead of spending the account's API rate after
+ * the runtime has stopped waiting. The timer does not keep the process alive.
+ */
+export function budgetSignal(budget: TimeBudget): AbortSignal | undefined {
+  const ms = budget.remainingMs();
+  if (!Number.isFinite(ms)) return undefined;
+  const controller = new AbortController();
+  if (ms <= 0) controller.abort();
+  else setTimeout(() => controller.abort(), ms).unref();
+  return controller.signal;
+}
 
 /** The account key the live source uses for the caller's own account (where Organizations is read). */
 const SELF = 'self';
@@ -16,6 +31,7 @@ const SELF = 'self';
 export function liveCollector(ctx: RuleContext): InventoryCollector {
   let home: string | undefined;
   const source = new LiveInventorySource({
+    signal: budgetSignal(ctx.budget),
     configFor: (accountId, region) => {
       if (accountId !== SELF) return ctx.awsConfigFor(accountId, region);
       // The function's own credentials: keep the endpoint and retry settings, drop the member role.
