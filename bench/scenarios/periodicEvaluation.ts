@@ -38,6 +38,14 @@ export interface PeriodicBenchResult {
   readonly verdicts: VerdictCheck;
   /** Successful calls per AMI, by API. */
   readonly callsPerAmi: Record<string, number>;
+  /** The no-redundant-calls targets: each key policy read once, snapshots read in batches of 200. */
+  readonly redundancy: {
+    readonly keyPolicyReadsPerKey: number;
+    readonly describeKeyCallsPerKey: number;
+    readonly snapshotCalls: number;
+    readonly snapshotBatchesNeeded: number;
+    readonly launchPermissionReadsPerAmi: number;
+  };
   readonly sim: SimStats;
   /** Throttling errors the SDK retried, and those that surfaced (became unknown facts or failed the run). */
   readonly throttling: { readonly received: number; readonly surfaced: number; readonly retried: number };
@@ -145,6 +153,13 @@ export async function runPeriodicEvaluationBench(o: PeriodicBenchOptions): Promi
     ...(outcome.error ? { error: outcome.error } : {}),
     verdicts,
     callsPerAmi,
+    redundancy: {
+      keyPolicyReadsPerKey: (stats.succeeded['kms:GetKeyPolicy'] ?? 0) / Math.max(1, keyCount),
+      describeKeyCallsPerKey: (stats.succeeded['kms:DescribeKey'] ?? 0) / Math.max(1, keyCount),
+      snapshotCalls: stats.succeeded['ec2:DescribeSnapshots'] ?? 0,
+      snapshotBatchesNeeded: Math.ceil(snapshotCount / 200),
+      launchPermissionReadsPerAmi: (stats.succeeded['ec2:DescribeImageAttribute'] ?? 0) / Math.max(1, o.amis),
+    },
     sim: stats,
     throttling: { received, surfaced, retried: received - surfaced },
     memory: mem,
