@@ -1,6 +1,6 @@
 import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -11,7 +11,7 @@ import { InvalidInputError } from '../../rules/core/errors';
 import { allRules, type RegisteredRule } from '../../rules/index';
 import { PACK_RULES_VARIABLE, packRulesVariable } from '../../outputs/report/reportSettings';
 import { RULE_FUNCTION_ARCHITECTURE, RULE_FUNCTION_RUNTIME } from '../lambdaRuntime';
-import { ruleFunctionBundling } from '../ruleBundling';
+import { ruleFunctionCode } from '../ruleBundling';
 import { REPO_ROOT } from '../ruleHandlerEntry';
 
 /** The aggregator the report reads (the organization aggregator of the stack, or an existing one). */
@@ -86,7 +86,7 @@ export interface ComplianceReportProps {
 export class ComplianceReport extends Construct {
   readonly bucket: Bucket;
   readonly accessLogs: Bucket;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly schedule: Schedule;
   readonly schedulerRole: Role;
@@ -187,11 +187,10 @@ export class ComplianceReport extends Construct {
       retention: props.logRetention ?? RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry ?? `${REPO_ROOT}/outputs/report/handler.ts`,
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+    // Bundled like the rule functions (scripts/bundleFunction.ts: local esbuild, SDK schema and zod plugins).
+    this.function = new LambdaFunction(this, 'Function', {
+      code: ruleFunctionCode(props.entry ?? `${REPO_ROOT}/outputs/report/handler.ts`),
+      handler: 'index.handler',
       runtime: RULE_FUNCTION_RUNTIME,
       architecture: RULE_FUNCTION_ARCHITECTURE,
       memorySize: props.memorySize ?? 512,
@@ -199,7 +198,6 @@ export class ComplianceReport extends Construct {
       description: 'ami-share-guard scheduled compliance report (aggregator -> S3)',
       role: this.role,
       logGroup,
-      bundling: ruleFunctionBundling(),
       environment: {
         REPORT_BUCKET: this.bucket.bucketName,
         REPORT_PREFIX: prefix,
