@@ -207,3 +207,14 @@ config_models.ConfigBackend.get_resource_config_history = _get_resource_config_h
 # EC2 and KMS: AMI snapshots, snapshot keys, AWS managed keys, the EBS default key
 # ---------------------------------------------------------------------------
 import ec2_kms_extensions  # noqa: E402,F401  (patches moto on import)
+
+# ---------------------------------------------------------------------------
+# EC2: AMIs shared from another account (DescribeImages ExecutableUsers=self)
+# ---------------------------------------------------------------------------
+import ec2_sharing_extensions  # noqa: E402,F401  (patches moto on import)
+
+
+# ---------------------------------------------------------------------------
+# IAM: the one AWS managed policy the Image Builder scenarios attach (D8)
+# ---------------------------------------------------------------------------
+import iam_managed_policy_extensions  # noqa: E402,F401  (patches moto on import)

@@ -5,10 +5,12 @@ import { createConfigRuleHandler } from '../../../../rules/core/createConfigRule
 import { amiConsumerRoleKmsAccessRule } from '../../../../rules/ami-consumer-role-kms-access';
 import { changeEvent, scheduledEvent } from '../../../fixtures/events';
 import {
-  BASE_CREDENTIALS,
-  LaunchEmulator,
   brief,
-} from '../shared-ami-key-grants-consumers/support/launchEmulator';
+  handlerOptions,
+  recorded,
+  useDefaultAccountCredentials,
+} from '../shared-ami-key-grants-consumers/support/launchHandler';
+import { emulatorConfig, resetEmulator } from '../../../support/emulator';
 import {
   LaunchSeed,
   allowGrants,
@@ -45,21 +47,17 @@ const kmsKeyUsagePolicy = (keyArn: string): JsonObject => ({
   ],
 });
 
-let emulator: LaunchEmulator;
 let seed: LaunchSeed;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  emulator = await LaunchEmulator.start();
-  seed = new LaunchSeed(emulator, REGION);
-  process.env['AWS_ACCESS_KEY_ID'] = BASE_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = BASE_CREDENTIALS.secretAccessKey;
+  seed = new LaunchSeed(REGION);
+  await useDefaultAccountCredentials();
 });
 afterAll(async () => {
   process.env = savedEnv;
-  await emulator.stop();
 });
-beforeEach(() => emulator.reset());
+beforeEach(() => resetEmulator());
 
 /** OWNER shares an AMI encrypted with its key (policy `keyStatements`) with CONSUMER, whose role launcher may RunInstances. */
 async function seedShare(keyStatements: JsonObject[]) {
@@ -80,10 +78,10 @@ async function runRule(
 ) {
   const handler = createConfigRuleHandler(
     amiConsumerRoleKmsAccessRule,
-    await emulator.handlerOptions(CONSUMER, REGION, organization),
+    await handlerOptions(CONSUMER, REGION, organization),
   );
   const summary = await handler(event, lambdaContext);
-  return { summary, results: await emulator.recorded(CONSUMER, REGION, RULE) };
+  return { summary, results: await recorded(CONSUMER, REGION, RULE) };
 }
 
 const granted = [rootDelegation(OWNER), allowUse([CONSUMER]), allowGrants([CONSUMER])];
@@ -101,7 +99,7 @@ describe('Handler: ami-consumer-role-kms-access against the AWS emulator', () =>
       'Role launcher lacks Decrypt, DescribeKey +3 more on foreign key',
     );
     // Act: attach the article's policy
-    const iam = new IAMClient(await emulator.config(CONSUMER, REGION));
+    const iam = new IAMClient(await emulatorConfig(CONSUMER, REGION));
     await iam.send(
       new PutRolePolicyCommand({
         RoleName: 'launcher',
@@ -116,7 +114,7 @@ describe('Handler: ami-consumer-role-kms-access against the AWS emulator', () =>
 
   it('L1: NON_COMPLIANT in organization mode when the role is fine but the owner key policy omits the consumer account', async () => {
     const { key, roleId } = await seedShare([rootDelegation(OWNER)]);
-    const iam = new IAMClient(await emulator.config(CONSUMER, REGION));
+    const iam = new IAMClient(await emulatorConfig(CONSUMER, REGION));
     await iam.send(
       new PutRolePolicyCommand({
         RoleName: 'launcher',

@@ -14,10 +14,12 @@ import { createConfigRuleHandler } from '../../../../rules/core/createConfigRule
 import { kmsKeyGrantsImageConsumersRule } from '../../../../rules/kms-key-grants-image-consumers';
 import { changeEvent, scheduledEvent } from '../../../fixtures/events';
 import {
-  BASE_CREDENTIALS,
-  LaunchEmulator,
   brief,
-} from '../shared-ami-key-grants-consumers/support/launchEmulator';
+  handlerOptions,
+  recorded,
+  useDefaultAccountCredentials,
+} from '../shared-ami-key-grants-consumers/support/launchHandler';
+import { resetEmulator } from '../../../support/emulator';
 import {
   LaunchSeed,
   allowGrants,
@@ -72,31 +74,24 @@ function imageBuilderWith(distributionKeyArn?: string): void {
 }
 const lambdaContext = { getRemainingTimeInMillis: () => 900_000 };
 
-let emulator: LaunchEmulator;
 let seed: LaunchSeed;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  emulator = await LaunchEmulator.start();
-  seed = new LaunchSeed(emulator, REGION);
-  process.env['AWS_ACCESS_KEY_ID'] = BASE_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = BASE_CREDENTIALS.secretAccessKey;
+  seed = new LaunchSeed(REGION);
+  await useDefaultAccountCredentials();
 });
 afterAll(async () => {
   imageBuilder.restore();
   process.env = savedEnv;
-  await emulator.stop();
 });
 beforeEach(async () => {
   imageBuilderWith();
-  await emulator.reset();
+  await resetEmulator();
 });
 
 async function handler() {
-  return createConfigRuleHandler(
-    kmsKeyGrantsImageConsumersRule,
-    await emulator.handlerOptions(OWNER, REGION),
-  );
+  return createConfigRuleHandler(kmsKeyGrantsImageConsumersRule, await handlerOptions(OWNER, REGION));
 }
 
 /** A key-change event for the key, carrying its state as Config records it. */
@@ -153,7 +148,7 @@ describe('Handler: kms-key-grants-image-consumers against the AWS emulator', () 
     await (
       await handler()
     )(scheduledEvent({ accountId: OWNER, region: REGION, ruleName: RULE }), lambdaContext);
-    const before = await emulator.recorded(OWNER, REGION, RULE);
+    const before = await recorded(OWNER, REGION, RULE);
     // Assess: an AWS::KMS::Key evaluation on the key (the EBS default key created by moto is judged too: unused)
     expect(brief(before)).toContain(`AWS::KMS::Key ${key.keyId} NON_COMPLIANT`);
     expect(
@@ -165,7 +160,7 @@ describe('Handler: kms-key-grants-image-consumers against the AWS emulator', () 
     await (
       await handler()
     )(keyChanged(key, 'Enabled'), lambdaContext);
-    const after = await emulator.recorded(OWNER, REGION, RULE);
+    const after = await recorded(OWNER, REGION, RULE);
     // Assess
     expect(brief(after)).toContain(`AWS::KMS::Key ${key.keyId} COMPLIANT`);
   });
@@ -178,7 +173,7 @@ describe('Handler: kms-key-grants-image-consumers against the AWS emulator', () 
     await (
       await handler()
     )(keyChanged(key, 'Enabled'), lambdaContext);
-    const before = await emulator.recorded(OWNER, REGION, RULE);
+    const before = await recorded(OWNER, REGION, RULE);
     // Assess
     expect(brief(before)).toEqual([`AWS::KMS::Key ${key.keyId} NON_COMPLIANT`]);
     expect(before[0]?.Annotation).toContain(`does not let ${TARGET} receive distributed AMIs`);
@@ -188,9 +183,7 @@ describe('Handler: kms-key-grants-image-consumers against the AWS emulator', () 
       await handler()
     )(keyChanged(key, 'Enabled'), lambdaContext);
     // Assess
-    expect(brief(await emulator.recorded(OWNER, REGION, RULE))).toEqual([
-      `AWS::KMS::Key ${key.keyId} COMPLIANT`,
-    ]);
+    expect(brief(await recorded(OWNER, REGION, RULE))).toEqual([`AWS::KMS::Key ${key.keyId} COMPLIANT`]);
   });
 
   it('G2: NON_COMPLIANT when a change notification says a key that a shared AMI uses was disabled', async () => {
@@ -202,7 +195,7 @@ describe('Handler: kms-key-grants-image-consumers against the AWS emulator', () 
     const summary = await (await handler())(keyChanged(key, 'Disabled'), lambdaContext);
     // Assess: only the item's key is evaluated
     expect(summary).toMatchObject({ evaluationsPut: 1 });
-    const results = await emulator.recorded(OWNER, REGION, RULE);
+    const results = await recorded(OWNER, REGION, RULE);
     expect(brief(results)).toEqual([`AWS::KMS::Key ${key.keyId} NON_COMPLIANT`]);
     expect(results[0]?.Annotation).toContain('is Disabled; no consumer can launch it');
   });

@@ -4,7 +4,8 @@ import type { JsonObject } from '../../../../rules/core/finding';
 import { createConfigRuleHandler } from '../../../../rules/core/createConfigRuleHandler';
 import { sharedAmiKeyGrantsConsumersRule } from '../../../../rules/shared-ami-key-grants-consumers';
 import { scheduledEvent } from '../../../fixtures/events';
-import { BASE_CREDENTIALS, LaunchEmulator, brief } from './support/launchEmulator';
+import { brief, handlerOptions, recorded, useDefaultAccountCredentials } from './support/launchHandler';
+import { resetEmulator } from '../../../support/emulator';
 import { LaunchSeed, allowGrants, allowUse, rootDelegation } from './support/seedLaunch';
 
 const OWNER = '111111111111';
@@ -14,33 +15,28 @@ const RULE = sharedAmiKeyGrantsConsumersRule.metadata.id;
 const STALE = 'AROAEXAMPLESTALE00001';
 const lambdaContext = { getRemainingTimeInMillis: () => 900_000 };
 
-let emulator: LaunchEmulator;
 let seed: LaunchSeed;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  emulator = await LaunchEmulator.start();
-  seed = new LaunchSeed(emulator, REGION);
-  // The function's own credentials (the organization read in single-account mode): the emulator's default account.
-  process.env['AWS_ACCESS_KEY_ID'] = BASE_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = BASE_CREDENTIALS.secretAccessKey;
+  seed = new LaunchSeed(REGION);
+  await useDefaultAccountCredentials();
 });
 afterAll(async () => {
   process.env = savedEnv;
-  await emulator.stop();
 });
-beforeEach(() => emulator.reset());
+beforeEach(() => resetEmulator());
 
 async function runRule() {
   const handler = createConfigRuleHandler(
     sharedAmiKeyGrantsConsumersRule,
-    await emulator.handlerOptions(OWNER, REGION),
+    await handlerOptions(OWNER, REGION),
   );
   const summary = await handler(
     scheduledEvent({ accountId: OWNER, region: REGION, ruleName: RULE }),
     lambdaContext,
   );
-  const results = await emulator.recorded(OWNER, REGION, RULE);
+  const results = await recorded(OWNER, REGION, RULE);
   return { summary, results };
 }
 

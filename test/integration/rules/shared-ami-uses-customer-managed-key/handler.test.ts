@@ -10,10 +10,12 @@ import { createConfigRuleHandler } from '../../../../rules/core/createConfigRule
 import { sharedAmiUsesCustomerManagedKeyRule } from '../../../../rules/shared-ami-uses-customer-managed-key';
 import { scheduledEvent } from '../../../fixtures/events';
 import {
-  BASE_CREDENTIALS,
-  LaunchEmulator,
   brief,
-} from '../shared-ami-key-grants-consumers/support/launchEmulator';
+  handlerOptions,
+  recorded,
+  useDefaultAccountCredentials,
+} from '../shared-ami-key-grants-consumers/support/launchHandler';
+import { emulatorConfig, resetEmulator } from '../../../support/emulator';
 import {
   LaunchSeed,
   allowGrants,
@@ -27,26 +29,22 @@ const REGION = 'eu-west-1';
 const RULE = sharedAmiUsesCustomerManagedKeyRule.metadata.id;
 const lambdaContext = { getRemainingTimeInMillis: () => 900_000 };
 
-let emulator: LaunchEmulator;
 let seed: LaunchSeed;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  emulator = await LaunchEmulator.start();
-  seed = new LaunchSeed(emulator, REGION);
-  process.env['AWS_ACCESS_KEY_ID'] = BASE_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = BASE_CREDENTIALS.secretAccessKey;
+  seed = new LaunchSeed(REGION);
+  await useDefaultAccountCredentials();
 });
 afterAll(async () => {
   process.env = savedEnv;
-  await emulator.stop();
 });
-beforeEach(() => emulator.reset());
+beforeEach(() => resetEmulator());
 
 async function runRule(ruleParameters?: Record<string, string>) {
   const handler = createConfigRuleHandler(
     sharedAmiUsesCustomerManagedKeyRule,
-    await emulator.handlerOptions(OWNER, REGION),
+    await handlerOptions(OWNER, REGION),
   );
   const summary = await handler(
     scheduledEvent({
@@ -57,7 +55,7 @@ async function runRule(ruleParameters?: Record<string, string>) {
     }),
     lambdaContext,
   );
-  return { summary, results: await emulator.recorded(OWNER, REGION, RULE) };
+  return { summary, results: await recorded(OWNER, REGION, RULE) };
 }
 
 const grantedKey = () =>
@@ -77,7 +75,7 @@ describe('Handler: shared-ami-uses-customer-managed-key against the AWS emulator
     // Act: as the article says, copy onto a customer managed key, share the copy, stop sharing the original
     const key = await grantedKey();
     await seed.image(OWNER, [await seed.snapshot(OWNER, key.arn)], [CONSUMER]);
-    const ec2 = new EC2Client(await emulator.config(OWNER, REGION));
+    const ec2 = new EC2Client(await emulatorConfig(OWNER, REGION));
     await ec2.send(
       new ModifyImageAttributeCommand({
         ImageId: onAwsKey,

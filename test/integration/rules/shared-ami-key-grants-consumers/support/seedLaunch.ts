@@ -8,21 +8,18 @@ import {
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { JsonObject } from '../../../../../rules/core/finding';
-import type { LaunchEmulator } from './launchEmulator';
+import { emulatorConfig } from '../../../../support/emulator';
 
 /** Real resources in the emulator, created through the SDK as a user would. */
 export class LaunchSeed {
-  constructor(
-    private readonly emulator: LaunchEmulator,
-    readonly region: string,
-  ) {}
+  constructor(readonly region: string) {}
 
   private async ec2(accountId: string) {
-    return new EC2Client(await this.emulator.config(accountId, this.region));
+    return new EC2Client(await emulatorConfig(accountId, this.region));
   }
 
   async kms(accountId: string) {
-    return new KMSClient(await this.emulator.config(accountId, this.region));
+    return new KMSClient(await emulatorConfig(accountId, this.region));
   }
 
   /** A customer managed key with `statements` as its policy; returns its ARN and id. */
@@ -80,7 +77,7 @@ export class LaunchSeed {
 
   /** An IAM role with inline policies (name → document). */
   async role(accountId: string, roleName: string, inline: Record<string, JsonObject>): Promise<string> {
-    const iam = new IAMClient(await this.emulator.config(accountId, this.region));
+    const iam = new IAMClient(await emulatorConfig(accountId, this.region));
     const out = await iam.send(
       new CreateRoleCommand({
         RoleName: roleName,
