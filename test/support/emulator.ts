@@ -5,10 +5,12 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 /** The account moto attributes requests to when they are signed with the base credentials. */
 export const EMULATOR_DEFAULT_ACCOUNT = '123456789012';
 
-const baseCredentials: AwsCredentialIdentity = {
+/** The credentials moto attributes to {@link EMULATOR_DEFAULT_ACCOUNT} (e.g. a Lambda's own role in tests). */
+export const EMULATOR_BASE_CREDENTIALS: AwsCredentialIdentity = {
   accessKeyId: 'AKIAEMULATOR00000000',
   secretAccessKey: 'emulator',
 };
+const baseCredentials = EMULATOR_BASE_CREDENTIALS;
 
 const credentialCache = new Map<string, AwsCredentialIdentity>();
 
