@@ -90,4 +90,34 @@ describe('Handler: shared-ami-key-grants-consumers against the AWS emulator', ()
     // Assess
     expect(brief(after.results)).toEqual([`AWS::::Account ${OWNER} COMPLIANT`]);
   });
+
+  it(`COMPLIANT when the key policy names role launcher of ${CONSUMER}, not the account; NON_COMPLIANT once it names a role of another account instead`, async () => {
+    // Prepare: the key lets only role launcher of CONSUMER launch
+    const launcher = `arn:aws:iam::${CONSUMER}:role/launcher`;
+    const key = await seed.key(OWNER, [rootDelegation(OWNER), allowUse([launcher]), allowGrants([launcher])]);
+    await seed.image(OWNER, [await seed.snapshot(OWNER, key.arn)], [CONSUMER]);
+    // Act
+    const scoped = await runRule();
+    // Assess
+    expect(brief(scoped.results)).toEqual([`AWS::::Account ${OWNER} COMPLIANT`]);
+
+    // Act: the key names a role of another account instead
+    const elsewhere = 'arn:aws:iam::333333333333:role/launcher';
+    await (
+      await seed.kms(OWNER)
+    ).send(
+      new PutKeyPolicyCommand({
+        KeyId: key.keyId,
+        PolicyName: 'default',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [rootDelegation(OWNER), allowUse([elsewhere]), allowGrants([elsewhere])],
+        }),
+      }),
+    );
+    const other = await runRule();
+    // Assess
+    expect(brief(other.results)).toEqual([`AWS::::Account ${OWNER} NON_COMPLIANT`]);
+    expect(other.results[0]?.Annotation).toContain(CONSUMER);
+  });
 });
