@@ -24,8 +24,20 @@ function list(params: Record<string, unknown>, prefix: string): string[] {
   return out;
 }
 
+/** Snapshots by id, built once per Region state (a per-image map made DescribeImages quadratic). */
+const snapshotIndex = new WeakMap<SimRegion, Map<string, SimSnapshot>>();
+function snapshotsOf(region: SimRegion | undefined): Map<string, SimSnapshot> {
+  if (!region) return new Map();
+  let index = snapshotIndex.get(region);
+  if (!index) {
+    index = new Map(region.snapshots.map((s) => [s.snapshotId, s]));
+    snapshotIndex.set(region, index);
+  }
+  return index;
+}
+
 function imageXml(image: SimImage, region: SimRegion | undefined): XmlNode {
-  const snaps = new Map((region?.snapshots ?? []).map((s) => [s.snapshotId, s]));
+  const snaps = snapshotsOf(region);
   return {
     imageId: image.imageId,
     imageLocation: `${image.ownerId}/${image.name}`,
@@ -114,11 +126,22 @@ function describeImages(params: Record<string, unknown>, ctx: SimCallContext): S
   );
 }
 
+const imageIndex = new WeakMap<SimRegion, Map<string, SimImage>>();
+function imageIndexOf(region: SimRegion | undefined): Map<string, SimImage> {
+  if (!region) return new Map();
+  let index = imageIndex.get(region);
+  if (!index) {
+    index = new Map(region.images.map((i) => [i.imageId, i]));
+    imageIndex.set(region, index);
+  }
+  return index;
+}
+
 function describeImageAttribute(params: Record<string, unknown>, ctx: SimCallContext): SimResponse {
   const imageId = String(params['ImageId'] ?? '');
   if (params['Attribute'] !== 'launchPermission')
     throw new SimError('InvalidParameterValue', `the simulator answers the launchPermission attribute only`);
-  const image = ctx.regionState?.images.find((i) => i.imageId === imageId);
+  const image = imageIndexOf(ctx.regionState).get(imageId);
   if (!image) throw new SimError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
   return reply('DescribeImageAttribute', {
     imageId,
