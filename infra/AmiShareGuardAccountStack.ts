@@ -5,6 +5,7 @@ import { AccountRules } from './AccountRules';
 import { suppressRuleFunctionFindings } from './ruleFunctionNagSuppressions';
 import { RuleFunctions, type RuleFunctionsProps } from './RuleFunctions';
 import type { RuleParameterOverrides } from './ruleInputParameters';
+import { securityHubImportStatements, withSecurityHubImport } from './outputs/securityHubImportStatements';
 import { configEvaluationStatements, inventoryReadStatement } from './rulePermissions';
 
 export interface AmiShareGuardAccountStackProps extends StackProps {
@@ -28,6 +29,13 @@ export interface AmiShareGuardAccountStackProps extends StackProps {
    * @default - see {@link RuleFunctionsProps}
    */
   readonly functionOptions?: Pick<RuleFunctionsProps, 'memorySize' | 'timeout' | 'logRetention'>;
+  /**
+   * Send every run's findings to Security Hub (rule parameter `SecurityHubImport=true`; the
+   * functions' role gets BatchImportFindings on this account's default product and GetFindings on
+   * its hub, in this Region). See outputs/README.md.
+   * @default false
+   */
+  readonly securityHubImport?: boolean;
 }
 
 /**
@@ -50,13 +58,20 @@ export class AmiShareGuardAccountStack extends Stack {
       rules,
       ...(props.handlerEntry ? { handlerEntry: props.handlerEntry } : {}),
       ...props.functionOptions,
-      statements: [inventoryReadStatement(), ...configEvaluationStatements()],
+      statements: [
+        inventoryReadStatement(),
+        ...configEvaluationStatements(),
+        ...(props.securityHubImport ? securityHubImportStatements() : []),
+      ],
     });
     suppressRuleFunctionFindings(this.ruleFunctions);
+    const ruleParameters = props.securityHubImport
+      ? withSecurityHubImport(rules, props.ruleParameters)
+      : props.ruleParameters;
     this.configRules = new AccountRules(this, 'Rules', {
       rules,
       functions: this.ruleFunctions,
-      ...(props.ruleParameters ? { ruleParameters: props.ruleParameters } : {}),
+      ...(ruleParameters ? { ruleParameters } : {}),
     });
     this.outputs = new Construct(this, 'Outputs');
   }

@@ -5,6 +5,9 @@ import { Construct, type IDependable } from 'constructs';
 import { allRules, type RegisteredRule } from '../rules/index';
 import { DEFAULT_EXECUTION_ROLE_NAME } from './conformancePack/conformancePackTemplate';
 import { MemberRoleStackSet } from './MemberRoleStackSet';
+import { ComplianceReport } from './outputs/ComplianceReport';
+import { withSecurityHubImport } from './outputs/securityHubImportStatements';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { OrganizationAggregator } from './OrganizationAggregator';
 import { OrganizationPack } from './OrganizationPack';
 import { OrganizationRules } from './OrganizationRules';
@@ -92,6 +95,23 @@ export interface AmiShareGuardOrganizationStackProps extends StackProps {
    * @default - see {@link RuleFunctionsProps}
    */
   readonly functionOptions?: Pick<RuleFunctionsProps, 'memorySize' | 'timeout' | 'logRetention'>;
+  /**
+   * Send every run's findings to Security Hub, from each member account through the member role
+   * (rule parameter `SecurityHubImport=true`). See outputs/README.md.
+   * @default false
+   */
+  readonly securityHubImport?: boolean;
+  /**
+   * The scheduled compliance report (daily, from the organization aggregator, to a private S3
+   * bucket). Needs the aggregator.
+   * @default true when the aggregator is created
+   */
+  readonly report?: boolean;
+  /**
+   * An SNS topic for the report's notice.
+   * @default - no notice
+   */
+  readonly reportTopicArn?: string;
 }
 
 /**
@@ -109,6 +129,8 @@ export class AmiShareGuardOrganizationStack extends Stack {
   readonly executionRoleName: string;
   /** Where the output functions (Security Hub import, scheduled report) are added. */
   readonly outputs: Construct;
+  /** The scheduled compliance report, when deployed. */
+  readonly report?: ComplianceReport;
 
   constructor(scope: Construct, id: string, props: AmiShareGuardOrganizationStackProps = {}) {
     super(scope, id, props);
@@ -200,13 +222,16 @@ export class AmiShareGuardOrganizationStack extends Stack {
       ...(props.callAs ? { callAs: props.callAs } : {}),
     });
 
+    const ruleParameters = props.securityHubImport
+      ? withSecurityHubImport(rules, props.ruleParameters)
+      : props.ruleParameters;
     // Rules start evaluating as soon as they exist: the member role should be there first.
     const common = {
       rules,
       functions: this.ruleFunctions,
       executionRoleName: this.executionRoleName,
       dependsOn: [...permissions, this.memberRole],
-      ...(props.ruleParameters ? { ruleParameters: props.ruleParameters } : {}),
+      ...(ruleParameters ? { ruleParameters } : {}),
       ...(props.excludedAccounts ? { excludedAccounts: props.excludedAccounts } : {}),
     };
     if (deployAs === 'rules') new OrganizationRules(this, 'Rules', common);
@@ -214,5 +239,18 @@ export class AmiShareGuardOrganizationStack extends Stack {
 
     if (props.aggregator ?? true) this.aggregator = new OrganizationAggregator(this, 'Aggregator');
     this.outputs = new Construct(this, 'Outputs');
+    if (this.aggregator && (props.report ?? true)) {
+      const aggregator = this.aggregator.aggregator;
+      this.report = new ComplianceReport(this.outputs, 'Report', {
+        aggregator: {
+          name: aggregator.configurationAggregatorName ?? 'ami-share-guard',
+          arn: aggregator.attrConfigurationAggregatorArn,
+        },
+        rules,
+        ...(props.reportTopicArn
+          ? { notificationTopic: Topic.fromTopicArn(this, 'ReportTopic', props.reportTopicArn) }
+          : {}),
+      });
+    }
   }
 }

@@ -60,6 +60,14 @@ export const appSettingsSchema = z.object({
   allowConfigInvokeFromAnyAccount: booleanFlag.optional(),
   callAs: z.enum(['DELEGATED_ADMIN', 'SELF']).optional(),
   aggregator: booleanFlag.optional(),
+  /** Send the rules' findings to Security Hub (rule parameter SecurityHubImport=true). */
+  securityHubImport: booleanFlag.optional(),
+  /** Organization mode: the scheduled compliance report (default on with the aggregator). */
+  report: booleanFlag.optional(),
+  reportTopicArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, 'must be an SNS topic ARN')
+    .optional(),
   ruleParameters: jsonObject(z.record(z.string(), z.record(z.string(), z.string()))).optional(),
   stackName: z
     .string()

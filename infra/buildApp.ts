@@ -26,6 +26,7 @@ export function buildApp(app: App, settings: AppSettings = appSettingsFrom(app))
       env,
       description,
       ...(settings.ruleParameters ? { ruleParameters: settings.ruleParameters } : {}),
+      ...(settings.securityHubImport !== undefined ? { securityHubImport: settings.securityHubImport } : {}),
     });
   }
   return new AmiShareGuardOrganizationStack(app, settings.stackName ?? 'AmiShareGuardOrganization', {
@@ -45,5 +46,8 @@ export function buildApp(app: App, settings: AppSettings = appSettingsFrom(app))
     ...(settings.callAs ? { callAs: settings.callAs } : {}),
     ...(settings.aggregator !== undefined ? { aggregator: settings.aggregator } : {}),
     ...(settings.ruleParameters ? { ruleParameters: settings.ruleParameters } : {}),
+    ...(settings.securityHubImport !== undefined ? { securityHubImport: settings.securityHubImport } : {}),
+    ...(settings.report !== undefined ? { report: settings.report } : {}),
+    ...(settings.reportTopicArn ? { reportTopicArn: settings.reportTopicArn } : {}),
   });
 }

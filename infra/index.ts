@@ -48,6 +48,7 @@ export {
   CONFIG_EVALUATION_ACTIONS,
   CONFIG_RULE_READ_ACTIONS,
   SECURITY_HUB_IMPORT_ACTIONS,
+  SECURITY_HUB_READ_ACTIONS,
   configEvaluationStatements,
   inventoryReadStatement,
 } from './rulePermissions';

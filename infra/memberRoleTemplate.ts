@@ -4,6 +4,7 @@ import {
   CONFIG_EVALUATION_ACTIONS,
   CONFIG_RULE_READ_ACTIONS,
   SECURITY_HUB_IMPORT_ACTIONS,
+  SECURITY_HUB_READ_ACTIONS,
 } from './rulePermissions';
 
 /** Parameters of the member-account template (filled by the StackSet). */
@@ -85,6 +86,15 @@ export function memberRoleTemplate(): TemplateObject {
                     Resource: {
                       'Fn::Sub':
                         'arn:${AWS::Partition}:securityhub:*:${AWS::AccountId}:product/${AWS::AccountId}/default',
+                    },
+                  },
+                  {
+                    Sid: 'ReadOwnFindings',
+                    Effect: 'Allow',
+                    // The import closes the rule's findings that are fixed: it reads them back first.
+                    Action: [...SECURITY_HUB_READ_ACTIONS],
+                    Resource: {
+                      'Fn::Sub': 'arn:${AWS::Partition}:securityhub:*:${AWS::AccountId}:hub/default',
                     },
                   },
                 ],

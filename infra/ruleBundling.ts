@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
@@ -44,11 +44,20 @@ export function ruleFunctionBundling(): BundlingOptions {
   };
 }
 
-/** The same options for esbuild's JS API (`scripts/bundle-report.ts`). */
+/**
+ * The same options for esbuild's JS API (`scripts/bundle-report.ts`). The entry lands in `outfile`;
+ * code splitting puts what is only loaded by a dynamic `import()` (the Security Hub sink, used when a
+ * rule's `SecurityHubImport` is "true") in lazy chunks beside it (`chunks/`), so functions that never
+ * import findings never load (or pay the cold start of) the Security Hub client.
+ */
 export function ruleEsbuildOptions(entry: string, outfile: string): BuildOptions {
   return {
     entryPoints: [entry],
-    outfile,
+    outdir: dirname(outfile),
+    entryNames: basename(outfile, extname(outfile)),
+    outExtension: { '.js': extname(outfile) || '.js' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: RULE_BUNDLE.format,

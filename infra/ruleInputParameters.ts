@@ -7,6 +7,13 @@ export type RuleParameterOverrides = Readonly<Record<string, Readonly<Record<str
 /** The parameter the rule runtime reads to assume a role in the evaluated account (organization mode). */
 export const EXECUTION_ROLE_PARAMETER = 'ExecutionRoleName';
 
+/**
+ * Parameters the rule runtime itself reads (rules/core), so any rule accepts them though its
+ * metadata does not declare them: `SecurityHubImport` ("true"/"false") sends the run's findings
+ * to Security Hub (outputs/securityhub).
+ */
+export const RUNTIME_PARAMETERS: Readonly<Record<string, RegExp>> = { SecurityHubImport: /^(true|false)$/ };
+
 /** Config's limits on a rule's InputParameters JSON string. */
 export const ACCOUNT_RULE_INPUT_PARAMETERS_MAX = 1024;
 export const ORGANIZATION_RULE_INPUT_PARAMETERS_MAX = 2048;
@@ -32,6 +39,16 @@ export function ruleInputParameters(
         'is set by the deployment mode: use the executionRoleName context (organization mode) instead',
       );
     }
+    const runtime = RUNTIME_PARAMETERS[name];
+    if (runtime && !declared.has(name)) {
+      if (!runtime.test(given[name] ?? '')) {
+        throw new InvalidInputError(
+          `ruleParameters.${metadata.id}.${name}`,
+          `expected "true" or "false", got ${JSON.stringify(given[name])}`,
+        );
+      }
+      continue;
+    }
     if (!declared.has(name)) {
       throw new InvalidInputError(
         `ruleParameters.${metadata.id}.${name}`,
@@ -52,6 +69,10 @@ export function ruleInputParameters(
       continue;
     }
     values[spec.name] = value;
+  }
+  for (const name of Object.keys(RUNTIME_PARAMETERS)) {
+    const value = given[name];
+    if (value !== undefined && !declared.has(name)) values[name] = value;
   }
   return values;
 }

@@ -19,6 +19,9 @@ export const CONFIG_RULE_READ_ACTIONS = ['config:GetComplianceDetailsByConfigRul
 /** The Security Hub import (issue "outputs") runs with the member role: custom findings only. */
 export const SECURITY_HUB_IMPORT_ACTIONS = ['securityhub:BatchImportFindings'] as const;
 
+/** ... and reads back the rule's open findings to close the fixed ones (outputs/securityhub). */
+export const SECURITY_HUB_READ_ACTIONS = ['securityhub:GetFindings'] as const;
+
 /** The read-only facts the rules need (owned by the inventory layer). */
 export function inventoryReadStatement(): PolicyStatement {
   return new PolicyStatement({

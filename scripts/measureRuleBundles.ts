@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { RULE_BUNDLE, ruleEsbuildOptions } from '../infra/ruleBundling';
 import { AmiShareGuardError } from '../rules/core/errors';
 
@@ -18,8 +18,13 @@ export interface RuleBundleTarget {
 
 export interface RuleBundleMeasure {
   readonly ruleId: string;
-  /** Minified bundle size in bytes (the `.mjs` the Lambda runs). */
+  /**
+   * Minified size in bytes of what a cold start loads: the `.mjs` the Lambda runs and the chunks it
+   * imports statically (code splitting).
+   */
   readonly bytes: number;
+  /** Chunks loaded only by a dynamic `import()` (e.g. the Security Hub sink), in bytes. */
+  readonly lazyBytes: number;
   /** Cold `import()` of the bundle in a fresh Node process, in milliseconds. */
   readonly importMs: number;
   /** Whether the bundle exports a `handler` function. */
@@ -48,6 +53,32 @@ function packagesOf(inputs: readonly string[]): string[] {
     if (match?.[1]) names.add(match[1]);
   }
   return [...names].sort();
+}
+
+/**
+ * The bytes a cold start loads (the entry file and, transitively, the chunks it imports
+ * statically) and the bytes only a dynamic `import()` loads.
+ */
+function loadedBytes(metafile: Metafile | undefined, outfile: string): { eager: number; lazy: number } {
+  if (!metafile) return { eager: statSync(outfile).size, lazy: 0 };
+  const outputs = metafile.outputs;
+  const key = Object.keys(outputs).find((k) => resolve(k) === resolve(outfile));
+  if (!key) return { eager: statSync(outfile).size, lazy: 0 };
+  const eager = new Set<string>();
+  const visit = (k: string): void => {
+    if (eager.has(k)) return;
+    eager.add(k);
+    for (const i of outputs[k]?.imports ?? [])
+      if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+  };
+  visit(key);
+  let eagerBytes = 0;
+  let lazyBytes = 0;
+  for (const [k, o] of Object.entries(outputs)) {
+    if (eager.has(k)) eagerBytes += o.bytes;
+    else lazyBytes += o.bytes;
+  }
+  return { eager: eagerBytes, lazy: lazyBytes };
 }
 
 /** Cold-imports a bundle in a fresh Node process (no cache), so the time is what a cold start pays. */
@@ -81,11 +112,12 @@ export async function measureRuleBundles(
     for (const target of targets) {
       const outfile = join(dir, target.ruleId, `index${RULE_BUNDLE.outExtension}`);
       const result = await build(ruleEsbuildOptions(target.entry, outfile));
-      const bytes = statSync(outfile).size;
+      const { eager: bytes, lazy: lazyBytes } = loadedBytes(result.metafile, outfile);
       const imported = coldImport(outfile);
       measures.push({
         ruleId: target.ruleId,
         bytes,
+        lazyBytes,
         importMs: imported.ms,
         exportsHandler: imported.handler,
         withinBudget: bytes < budget,
@@ -106,6 +138,7 @@ export function formatBundleReport(
   const lines = measures.map(
     (m) =>
       `${m.ruleId.padEnd(44)} ${(m.bytes / 1024).toFixed(1).padStart(8)} KiB ${m.importMs.toFixed(1).padStart(8)} ms` +
+      `${m.lazyBytes > 0 ? `  (+${(m.lazyBytes / 1024).toFixed(1)} KiB lazy)` : ''}` +
       `${m.withinBudget ? '' : `  OVER BUDGET (${budgetBytes} bytes)`}${m.exportsHandler ? '' : '  NO handler EXPORT'}`,
   );
   return [`${'function'.padEnd(44)} ${'minified'.padStart(12)} ${'import'.padStart(11)}`, ...lines].join(

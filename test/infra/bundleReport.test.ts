@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/ruleHandlerEntry';
 import { FIXTURE_HANDLER } from './fixtures';
 import { RULE_BUNDLE, ruleEsbuildOptions, ruleFunctionBundling } from '../../infra/ruleBundling';
 import {
@@ -30,6 +32,15 @@ describe('Rule bundles', () => {
   it('measures a cold import time in a fresh process', () => {
     expect(measure.importMs).toBeGreaterThan(0);
     expect(formatBundleReport([measure])).toMatch(/fixture\s+\d+\.\d KiB\s+\d+\.\d ms/);
+  });
+
+  it('keeps the Security Hub sink out of what a cold start loads (a lazy chunk, loaded on SecurityHubImport)', async () => {
+    const [runtime] = await measureRuleBundles([
+      { ruleId: 'runtime', entry: join(REPO_ROOT, 'rules/core/createConfigRuleHandler.ts') },
+    ]);
+    expect(runtime?.packages).toContain('@aws-sdk/client-securityhub');
+    // The SDK's credential providers are lazy chunks in every bundle; the sink adds ~140 KB more.
+    expect((runtime?.lazyBytes ?? 0) - measure.lazyBytes).toBeGreaterThan(100_000);
   });
 
   it('marks a bundle over the budget', async () => {
