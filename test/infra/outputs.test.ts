@@ -3,6 +3,7 @@ import { fixtureRules } from './fixtures';
 import { resourcesOfType, synthAccount, synthOrganization, type Synthesized } from './support/synthStacks';
 import type { AmiShareGuardAccountStack } from '../../infra/AmiShareGuardAccountStack';
 import type { AmiShareGuardOrganizationStack } from '../../infra/AmiShareGuardOrganizationStack';
+import { parseAppSettings } from '../../infra/appSettings';
 import { memberRoleTemplate } from '../../infra/memberRoleTemplate';
 import { ruleInputParameters } from '../../infra/ruleInputParameters';
 
@@ -97,6 +98,29 @@ describe('Security Hub import in single-account mode', () => {
     const metadata = fixtureRules[0]!.metadata;
     expect(() => ruleInputParameters(metadata, { [metadata.id]: { SecurityHubImport: 'yes' } })).toThrow(
       `ruleParameters.${metadata.id}.SecurityHubImport: expected "true" or "false", got "yes"`,
+    );
+  });
+});
+
+describe('Outputs context', () => {
+  it('reads securityHubImport, report and reportTopicArn from -c flags', () => {
+    expect(
+      parseAppSettings({
+        mode: 'organization',
+        securityHubImport: 'true',
+        report: 'false',
+        reportTopicArn: 'arn:aws:sns:eu-west-1:111122223333:asg-reports',
+      }),
+    ).toMatchObject({
+      securityHubImport: true,
+      report: false,
+      reportTopicArn: 'arn:aws:sns:eu-west-1:111122223333:asg-reports',
+    });
+  });
+
+  it('refuses a report topic that is not an SNS topic ARN, naming the context key', () => {
+    expect(() => parseAppSettings({ reportTopicArn: 'asg-reports' })).toThrow(
+      'context.reportTopicArn: must be an SNS topic ARN',
     );
   });
 });
