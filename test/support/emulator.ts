@@ -79,3 +79,36 @@ export async function emulatorConfig(accountId: string, region = 'us-east-1'): P
     maxAttempts: 1,
   };
 }
+
+/**
+ * The shared emulator as an object, for test helpers that pass it around: its endpoint, reset,
+ * and per-account credentials and client configuration.
+ */
+export class EmulatorSession {
+  protected constructor(readonly endpoint: string) {}
+
+  static async start(): Promise<EmulatorSession> {
+    return new EmulatorSession(emulatorEndpoint());
+  }
+
+  reset(): Promise<void> {
+    return resetEmulator();
+  }
+
+  /** The shared emulator outlives a test file: nothing to stop. */
+  async stop(): Promise<void> {}
+
+  /** Credentials for an account: moto maps AssumeRole credentials to the role's account. */
+  credentialsFor(accountId: string): Promise<AwsCredentialIdentity> {
+    return emulatorCredentials(accountId);
+  }
+
+  async config(accountId: string, region: string) {
+    return {
+      endpoint: this.endpoint,
+      region,
+      credentials: await this.credentialsFor(accountId),
+      maxAttempts: 1,
+    };
+  }
+}

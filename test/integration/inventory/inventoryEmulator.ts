@@ -1,12 +1,5 @@
-import type { AwsCredentialIdentity } from '@smithy/types';
 import type { ClientConfigFor } from '../../../rules/inventory/live/AwsClients';
-
-import {
-  EMULATOR_DEFAULT_ACCOUNT,
-  emulatorCredentials,
-  emulatorEndpoint,
-  resetEmulator,
-} from '../../support/emulator';
+import { EMULATOR_DEFAULT_ACCOUNT, EmulatorSession, emulatorEndpoint } from '../../support/emulator';
 
 /** The account moto attributes base-credential requests to. */
 export const DEFAULT_ACCOUNT = EMULATOR_DEFAULT_ACCOUNT;
@@ -16,32 +9,9 @@ export const DEFAULT_ACCOUNT = EMULATOR_DEFAULT_ACCOUNT;
  * adds what the inventory reads and moto lacks: AMIs with their registered snapshots, snapshot KMS
  * keys, AWS managed key labels, GetEbsDefaultKmsKeyId).
  */
-export class InventoryEmulator {
-  private constructor(readonly endpoint: string) {}
-
-  static async start(): Promise<InventoryEmulator> {
+export class InventoryEmulator extends EmulatorSession {
+  static override async start(): Promise<InventoryEmulator> {
     return new InventoryEmulator(emulatorEndpoint());
-  }
-
-  async reset(): Promise<void> {
-    await resetEmulator();
-  }
-
-  /** The shared emulator outlives the file: nothing to stop. */
-  async stop(): Promise<void> {}
-
-  /** Credentials for an account: moto maps AssumeRole credentials to the role's account. */
-  credentialsFor(accountId: string): Promise<AwsCredentialIdentity> {
-    return emulatorCredentials(accountId);
-  }
-
-  async config(accountId: string, region: string) {
-    return {
-      endpoint: this.endpoint,
-      region,
-      credentials: await this.credentialsFor(accountId),
-      maxAttempts: 1,
-    };
   }
 
   /** `configFor` for the live source; `self` is `selfAccountId`; `denied` accounts cannot be reached. */
