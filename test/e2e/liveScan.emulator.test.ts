@@ -1,7 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import {
   CreateSnapshotCommand,
   CreateVolumeCommand,
@@ -10,36 +6,30 @@ import {
   RegisterImageCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScanResult } from '../../rules/output/scanResult';
 import { flattenFindings } from '../../rules/output/flattenFindings';
-import { ROOT, buildCli, runCli } from './support/runCli';
+import {
+  EMULATOR_BASE_CREDENTIALS,
+  EMULATOR_DEFAULT_ACCOUNT,
+  emulatorEndpoint,
+  resetEmulator,
+} from '../support/emulator';
+import { buildCli, runCli } from './support/runCli';
 
 /**
  * `scan` against live AWS, as a user runs it, with the project's AWS emulator (moto, over HTTP) in
- * place of AWS: `--endpoint` is the hidden flag for that. This file starts its own emulator.
+ * place of AWS: `--endpoint` is the hidden flag for that. It runs in the integration project, on the
+ * shared emulator (`*.emulator.test.ts` under test/e2e).
  */
-const OWNER = '123456789012'; // moto's account for the base credentials
+const OWNER = EMULATOR_DEFAULT_ACCOUNT; // moto's account for the base credentials
 const CONSUMER = '444455556666';
 const REGION = 'us-east-1';
-const CREDENTIALS = { accessKeyId: 'AKIAEMULATOR00000000', secretAccessKey: 'emulator' };
+const CREDENTIALS = EMULATOR_BASE_CREDENTIALS;
 
-let emulator: ChildProcess;
 let endpoint: string;
 let keyArn: string;
 let imageId: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port'));
-      srv.close(() => resolve(address.port));
-    });
-  });
-}
 
 function policy(statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -75,31 +65,9 @@ function scan(extra: readonly string[] = []) {
 }
 
 beforeAll(async () => {
-  const install = spawnSync('bash', [join(ROOT, 'scripts', 'setup-python.sh')], { stdio: 'inherit' });
-  if (install.status !== 0)
-    throw new Error('scripts/setup-python.sh failed: the AWS emulator could not be installed');
   await buildCli();
-  const port = await freePort();
-  endpoint = `http://127.0.0.1:${port}`;
-  emulator = spawn(
-    join(ROOT, '.venv', 'bin', 'python'),
-    [join(ROOT, 'test', 'emulator', 'server.py'), String(port)],
-    {
-      cwd: join(ROOT, 'test', 'emulator'),
-      stdio: 'ignore',
-      env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' },
-    },
-  );
-  const started = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - started > 30_000) throw new Error(`the emulator did not start on ${endpoint}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await resetEmulator();
+  endpoint = emulatorEndpoint();
   const config = { endpoint, region: REGION, credentials: CREDENTIALS };
   const kms = new KMSClient(config);
   const ec2 = new EC2Client(config);
@@ -126,10 +94,6 @@ beforeAll(async () => {
   kms.destroy();
   ec2.destroy();
 }, 300_000);
-
-afterAll(() => {
-  emulator?.kill('SIGTERM');
-});
 
 describe('scan of live AWS (the emulator) with the built command', () => {
   it('reads the account and reports the shared AMI NON_COMPLIANT for its consumer (L1), exit 1', async () => {
