@@ -10,6 +10,7 @@ import { judgeRoleKey } from './judgeRoleKey';
 import { canLaunch, isSelected, rolePolicies } from './launcherRoles';
 import type { AmiConsumerRoleKmsAccessParams } from './metadata';
 import { metadata } from './metadata';
+import { scopeNamesResource } from '../kit/scopeNamesResource';
 
 const ROLE_TYPE = 'AWS::IAM::Role';
 type Verdict = Omit<
@@ -132,9 +133,7 @@ function judgeRole(
 }
 
 function matchesResource(role: Role, scope: EvaluationScope): boolean {
-  const r = scope.resource;
-  if (!r || r.resourceType !== ROLE_TYPE) return true;
-  return r.resourceId === role.roleId || r.resourceId === role.roleName || r.arn === role.arn;
+  return scopeNamesResource(scope, ROLE_TYPE, [role.roleId, role.roleName, role.arn]);
 }
 
 /**

@@ -3,14 +3,12 @@ import type { ImageBuilderFacts } from '../inventory/imageBuilderModel';
 import { findRegion } from '../inventory/lookup';
 import type { Inventory, RegionFacts } from '../inventory/model';
 import type { EvaluationScope } from '../kit/inventoryRule';
+import { scopeNamesResource } from '../kit/scopeNamesResource';
 import { FACT_UNREADABLE } from './problem';
 
 /** Whether a resource (by ARN and name) is the one a change-triggered run is about. */
 export function inScope(scope: EvaluationScope, resourceType: string, arn: string, name: string): boolean {
-  const r = scope.resource;
-  if (!r) return true;
-  if (r.resourceType !== resourceType) return false;
-  return r.arn === arn || r.resourceId === arn || r.resourceId === name;
+  return scopeNamesResource(scope, resourceType, [arn, name]);
 }
 
 /** The resource id to report: the configuration item's in a change-triggered run, else the ARN. */

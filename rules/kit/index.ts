@@ -15,5 +15,6 @@ export { mergeInventories } from './mergeInventories';
 export { registerRule } from './packRule';
 export type { PackRule } from './packRule';
 export { runRulesOnInventory } from './runRulesOnInventory';
+export { scopeNamesResource } from './scopeNamesResource';
 export type { RunRulesOptions } from './runRulesOnInventory';
 export { unknownFactsFor } from './unknownFacts';

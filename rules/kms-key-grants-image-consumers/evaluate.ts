@@ -13,6 +13,7 @@ import { keyConsumers } from './keyConsumers';
 import type { KmsKeyGrantsImageConsumersParams } from './metadata';
 import { metadata } from './metadata';
 import { mergeKeyPolicyStatements } from './mergeKeyPolicyStatements';
+import { scopeNamesResource } from '../kit/scopeNamesResource';
 
 const KEY_TYPE = 'AWS::KMS::Key';
 
@@ -178,9 +179,7 @@ function isExcluded(key: Key, excluded: readonly string[]): boolean {
 }
 
 function inScope(key: Key, scope: EvaluationScope): boolean {
-  const r = scope.resource;
-  if (!r || r.resourceType !== KEY_TYPE) return true;
-  return r.resourceId === key.keyId || r.resourceId === key.arn || r.arn === key.arn;
+  return scopeNamesResource(scope, KEY_TYPE, [key.keyId, key.arn]);
 }
 
 /**
